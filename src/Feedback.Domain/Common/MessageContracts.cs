@@ -1,0 +1,45 @@
+using Mediator;
+
+namespace Feedback.Domain.Common;
+
+/// <summary>
+/// Every command and query says who may send it (DESIGN §7). The authorization behavior calls this before
+/// the handler runs; a test checks that every message implements it. Checks that need data (is this case in
+/// the user's department?) belong in the handler, which throws <see cref="ForbiddenException"/> or
+/// <see cref="NotFoundException"/>.
+/// </summary>
+public interface IAuthorizedMessage : IMessage
+{
+    bool IsAuthorizedFor(ICurrentUser user);
+}
+
+/// <summary>A message that checks its own fields; failures become a 400 or form errors, never a 500.</summary>
+public interface IValidate : IMessage
+{
+    IEnumerable<ValidationError> Validate();
+}
+
+/// <summary>Small helpers so messages can state their rules in one line each.</summary>
+public static class Check
+{
+    public static IEnumerable<ValidationError> Required(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) yield return new(field, "Validation.Required");
+        else if (value.Length > maxLength) yield return new(field, "Validation.TooLong", maxLength);
+    }
+
+    public static IEnumerable<ValidationError> Optional(string? value, string field, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength) yield return new(field, "Validation.TooLong", maxLength);
+    }
+
+    public static IEnumerable<ValidationError> Defined<TEnum>(TEnum value, string field) where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value)) yield return new(field, "Validation.Invalid");
+    }
+
+    public static IEnumerable<ValidationError> NotEmpty(Guid value, string field)
+    {
+        if (value == Guid.Empty) yield return new(field, "Validation.Required");
+    }
+}

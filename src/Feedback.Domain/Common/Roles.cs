@@ -1,0 +1,17 @@
+namespace Feedback.Domain.Common;
+
+/// <summary>The role names of DESIGN §1, as stored by ASP.NET Core Identity.</summary>
+public static class Roles
+{
+    public const string Customer = nameof(Customer);
+    public const string Supervisor = nameof(Supervisor);
+    public const string Staff = nameof(Staff);
+    public const string DepartmentHead = nameof(DepartmentHead);
+    public const string Dispatcher = nameof(Dispatcher);
+    public const string Admin = nameof(Admin);
+
+    public static readonly IReadOnlyList<string> All = [Customer, Supervisor, Staff, DepartmentHead, Dispatcher, Admin];
+
+    /// <summary>Roles that are created by an admin and must use two-factor authentication.</summary>
+    public static readonly IReadOnlyList<string> Privileged = [Staff, DepartmentHead, Dispatcher, Admin];
+}
