@@ -104,20 +104,26 @@ public sealed class Case : Entity
 
     public bool HasPin(string? pin) => pin is not null && AccessPin.Verify(Id, pin, AccessPinHash);
 
+    /// <summary>
+    /// Sets the deadlines, once, at submission: the clock runs from receipt, so a case that waits in triage
+    /// or bounces back there keeps its first deadlines.
+    /// </summary>
+    public void HoldTo(CaseDeadlines deadlines)
+    {
+        if (ResolveBy is not null)
+            throw new DomainRuleException("Case.DeadlinesAlreadySet");
+        ContactBy = deadlines.ContactBy;
+        ResolveBy = deadlines.ResolveBy;
+        SlaPolicyId = deadlines.PolicyId;
+    }
+
     /// <summary>Send to a department (on submission by the rules, or by hand from triage).</summary>
-    public void Route(Guid departmentId, Priority priority, CaseDeadlines? deadlines, CaseParticipant by, DateTimeOffset now, string? note = null)
+    public void Route(Guid departmentId, Priority priority, CaseParticipant by, DateTimeOffset now, string? note = null)
     {
         EnsureNotAccused(departmentId);
         Apply(CaseAction.Route, by, now, note, isPublic: false);
         DepartmentId = departmentId;
         Priority = priority;
-        // The clock runs from submission: a case that bounced back to triage keeps its first deadlines.
-        if (deadlines is not null && ResolveBy is null)
-        {
-            ContactBy = deadlines.ContactBy;
-            ResolveBy = deadlines.ResolveBy;
-            SlaPolicyId = deadlines.PolicyId;
-        }
     }
 
     public void Reassign(Guid departmentId, Guid? assigneeId, CaseParticipant by, DateTimeOffset now, string? reason)

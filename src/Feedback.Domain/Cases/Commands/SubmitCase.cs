@@ -1,0 +1,180 @@
+using Feedback.Domain.Common;
+using Feedback.Domain.Data;
+using Feedback.Domain.Organisation;
+using Feedback.Domain.Routing;
+using Feedback.Domain.Sla;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Feedback.Domain.Cases.Commands;
+
+/// <summary>
+/// File a case: from the public form (channel Web, signed in or not) or by a dispatcher for a caller
+/// (Hotline, InPerson, Letter, Email). Routes it at once, sets its deadlines and queues the acknowledgement.
+/// </summary>
+public sealed record SubmitCase(
+    CaseKind Kind,
+    Channel Channel,
+    Guid CategoryId,
+    Guid ServiceAreaId,
+    string Subject,
+    string Description,
+    bool IsAnonymous,
+    string? ContactName,
+    string? ContactPhone,
+    string? ContactEmail,
+    string? ContactAddress,
+    string? CustomerNumber,
+    string Culture,
+    IReadOnlyList<UploadedFile> Attachments,
+    Guid? AccusedDepartmentId = null) : ICommand<CaseReceipt>, IAuthorizedMessage, IValidate
+{
+    /// <summary>Channels by which a dispatcher records what reached the service centre.</summary>
+    public static readonly IReadOnlySet<Channel> DispatcherChannels = new HashSet<Channel> { Channel.Hotline, Channel.InPerson, Channel.Letter, Channel.Email };
+
+    /// <summary>Kinds the public may file (findings come only from supervisors' reviews).</summary>
+    public static readonly IReadOnlyList<CaseKind> PublicKinds = [CaseKind.Complaint, CaseKind.Suggestion, CaseKind.Report, CaseKind.Praise];
+
+    public bool IsAuthorizedFor(ICurrentUser user) =>
+        Channel == Channel.Web || (DispatcherChannels.Contains(Channel) && user.IsInRole(Roles.Dispatcher));
+
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (!PublicKinds.Contains(Kind)) yield return new(nameof(Kind), "Validation.Invalid");
+        foreach (var e in Check.NotEmpty(CategoryId, nameof(CategoryId))) yield return e;
+        foreach (var e in Check.NotEmpty(ServiceAreaId, nameof(ServiceAreaId))) yield return e;
+        foreach (var e in Check.Required(Subject, nameof(Subject), Case.SubjectMaxLength)) yield return e;
+        foreach (var e in Check.Required(Description, nameof(Description), Case.DescriptionMaxLength)) yield return e;
+        foreach (var e in Check.Optional(ContactName, nameof(ContactName), 100)) yield return e;
+        foreach (var e in Check.Optional(ContactAddress, nameof(ContactAddress), 300)) yield return e;
+        foreach (var e in Check.Optional(CustomerNumber, nameof(CustomerNumber), 40)) yield return e;
+
+        if (!IsAnonymous)
+        {
+            if (string.IsNullOrWhiteSpace(ContactName)) yield return new(nameof(ContactName), "Validation.Required");
+            if (string.IsNullOrWhiteSpace(ContactPhone) && string.IsNullOrWhiteSpace(ContactEmail))
+                yield return new(nameof(ContactPhone), "Case.ContactNeeded");
+        }
+        if (!string.IsNullOrWhiteSpace(ContactPhone) && !ContactRules.IsPhone(ContactPhone.Trim()))
+            yield return new(nameof(ContactPhone), "Validation.Phone");
+        if (!string.IsNullOrWhiteSpace(ContactEmail) && !ContactRules.IsEmail(ContactEmail.Trim()))
+            yield return new(nameof(ContactEmail), "Validation.Email");
+
+        if (Attachments.Count > UploadLimits.MaxFiles)
+            yield return new(nameof(Attachments), "Upload.TooMany", UploadLimits.MaxFiles);
+        foreach (var file in Attachments)
+        {
+            if (file.Length == 0) yield return new(nameof(Attachments), "Upload.Empty", file.FileName);
+            else if (file.Length > UploadLimits.MaxFileBytes) yield return new(nameof(Attachments), "Upload.TooLarge", file.FileName, UploadLimits.MaxFileBytes / 1024 / 1024);
+        }
+    }
+}
+
+/// <summary>What the submitter is shown (and emailed): the PIN exists in plain text only here.</summary>
+public sealed record CaseReceipt(Guid CaseId, string TrackingNumber, string AccessPin, DateTimeOffset? ContactBy, DateTimeOffset? ResolveBy);
+
+public sealed class SubmitCaseHandler(
+    FeedbackDbContext db,
+    OrganisationCache organisation,
+    IWorkCalendarSource calendars,
+    IAttachmentStore attachments,
+    ICurrentUser user,
+    TimeProvider clock) : ICommandHandler<SubmitCase, CaseReceipt>
+{
+    public async ValueTask<CaseReceipt> Handle(SubmitCase command, CancellationToken cancellationToken)
+    {
+        var org = await organisation.GetAsync(cancellationToken);
+        var errors = new List<ValidationError>();
+        if (org.Category(command.CategoryId) is not { IsActive: true }) errors.Add(new(nameof(command.CategoryId), "Validation.Invalid"));
+        if (org.Area(command.ServiceAreaId) is not { IsActive: true }) errors.Add(new(nameof(command.ServiceAreaId), "Validation.Invalid"));
+        if (command.AccusedDepartmentId is { } accused && org.Department(accused) is null) errors.Add(new(nameof(command.AccusedDepartmentId), "Validation.Invalid"));
+        var files = await SniffAsync(command.Attachments, errors, cancellationToken);
+        if (errors.Count > 0) throw new ValidationException(errors);
+
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var byDispatcher = SubmitCase.DispatcherChannels.Contains(command.Channel);
+        var details = new NewCase(
+            command.Kind, command.Channel, command.CategoryId, command.ServiceAreaId, command.Subject, command.Description,
+            command.IsAnonymous,
+            new ContactDetails(Clean(command.ContactName), Clean(command.ContactPhone), Clean(command.ContactEmail), Clean(command.ContactAddress), Clean(command.CustomerNumber)),
+            command.Culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN",
+            SubmitterUserId: byDispatcher ? null : user.UserId,
+            FiledByUserId: byDispatcher ? user.UserId : null,
+            FiledByName: byDispatcher ? user.DisplayName : null,
+            AccusedDepartmentId: command.AccusedDepartmentId);
+
+        var pin = AccessPin.New();
+        var @case = Case.Submit(details, await NewTrackingNumberAsync(calendar.ToLocal(now), cancellationToken), pin, now);
+
+        var decision = Router.Route(
+            new RoutingInput(command.Kind, command.Channel, command.CategoryId, command.ServiceAreaId, @case.Subject, @case.Description, command.AccusedDepartmentId),
+            org.Rules, org.IntegrityOfficeId);
+        var policy = SlaPolicy.Select(org.Policies, command.Kind, command.CategoryId, decision.Priority);
+        if (policy is not null)
+            @case.HoldTo(policy.DeadlinesFrom(now, calendar));
+        if (decision.DepartmentId is { } department)
+            @case.Route(department, decision.Priority, CaseParticipant.System, now, org.Rules.FirstOrDefault(r => r.Id == decision.RuleId)?.Name);
+
+        var submitter = CaseAccess.For(user, null, @case.SubmitterUserId, provedByPin: true);
+        var stored = new List<string>();
+        try
+        {
+            foreach (var file in files)
+            {
+                await using var stream = file.Upload.OpenReadStream();
+                var key = await attachments.SaveAsync(stream, file.Extension, cancellationToken);
+                stored.Add(key);
+                @case.AddAttachment(SafeFileName(file.Upload.FileName, file.Extension), file.ContentType, file.Upload.Length, key, submitter, now);
+            }
+            db.Cases.Add(@case);
+            // Saved by the unit of work; if that fails, the files are removed so nothing is half-written.
+            db.SaveChangesFailed += (_, _) => stored.ForEach(attachments.Delete);
+        }
+        catch
+        {
+            stored.ForEach(attachments.Delete);
+            throw;
+        }
+        return new CaseReceipt(@case.Id, @case.TrackingNumber, pin, @case.ContactBy, @case.ResolveBy);
+    }
+
+    private async Task<string> NewTrackingNumberAsync(DateTime localNow, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var number = TrackingNumber.New(localNow);
+            if (attempt >= 5 || !await db.Cases.AnyAsync(c => c.TrackingNumber == number, cancellationToken))
+                return number;
+        }
+    }
+
+    private static async Task<List<(UploadedFile Upload, string ContentType, string Extension)>> SniffAsync(
+        IReadOnlyList<UploadedFile> uploads, List<ValidationError> errors, CancellationToken cancellationToken)
+    {
+        var files = new List<(UploadedFile, string, string)>();
+        foreach (var upload in uploads)
+        {
+            var header = new byte[FileSignature.HeaderLength];
+            await using var stream = upload.OpenReadStream();
+            var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+            if (FileSignature.Detect(header.AsSpan(0, read)) is { } type)
+                files.Add((upload, type.ContentType, type.Extension));
+            else
+                errors.Add(new(nameof(SubmitCase.Attachments), "Upload.WrongType", upload.FileName));
+        }
+        return files;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Keeps a readable name for the download, without paths or control characters; the extension follows the content.</summary>
+    internal static string SafeFileName(string name, string extension)
+    {
+        var baseName = Path.GetFileNameWithoutExtension(Path.GetFileName(name.Replace('\\', '/')));
+        baseName = new string(baseName.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        if (baseName.Length == 0) baseName = "attachment";
+        if (baseName.Length > 100) baseName = baseName[..100];
+        return baseName + extension;
+    }
+}

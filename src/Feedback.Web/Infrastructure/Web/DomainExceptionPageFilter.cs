@@ -1,0 +1,65 @@
+using Feedback.Domain.Common;
+using Feedback.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Feedback.Web.Infrastructure.Web;
+
+/// <summary>
+/// Turns what the domain refuses into what a person should see, for every page handler:
+/// validation errors → the form again with each message next to its field (400);
+/// another broken rule → the page again with the message on top (400);
+/// not found → 404; forbidden → 403. Nothing reaches the 500 page.
+/// Convention: a handler loads what its page shows before it sends the command, so the page can be
+/// shown again as it was.
+/// </summary>
+public sealed class DomainExceptionPageFilter(IStringLocalizer localizer) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not DomainRuleException error || executed.ExceptionHandled)
+            return;
+
+        executed.ExceptionHandled = true;
+        executed.Result = error switch
+        {
+            NotFoundException => new NotFoundResult(),
+            ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),
+            _ => ShowPageAgain(context, error),
+        };
+    }
+
+    private IActionResult ShowPageAgain(PageHandlerExecutingContext context, DomainRuleException error)
+    {
+        var modelState = context.ModelState;
+        if (error is ValidationException validation)
+        {
+            var prefix = (context.HandlerInstance as IFormPrefix)?.FormPrefix;
+            foreach (var e in validation.Errors)
+                modelState.AddModelError(string.IsNullOrEmpty(prefix) ? e.Field : $"{prefix}.{e.Field}", localizer.Message(e.Code, e.Arguments));
+        }
+        else
+        {
+            modelState.AddModelError(string.Empty, localizer.Message(error));
+        }
+
+        if (context.HandlerInstance is PageModel page)
+        {
+            var result = page.Page();
+            result.StatusCode = StatusCodes.Status400BadRequest;
+            return result;
+        }
+        return new BadRequestResult();
+    }
+}
+
+/// <summary>A page whose form fields are bound under a prefix (e.g. <c>Input</c>) says so, so errors land next to the right field.</summary>
+public interface IFormPrefix
+{
+    string FormPrefix { get; }
+}

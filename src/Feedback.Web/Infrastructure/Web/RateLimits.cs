@@ -1,0 +1,41 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Feedback.Web.Infrastructure.Web;
+
+/// <summary>
+/// Per-client-address limits (DESIGN §6) on the three doors that invite abuse: filing, tracking by number +
+/// PIN (guessing PINs), and signing in. Limits per minute come from configuration (RateLimits:*).
+/// Apply with <c>[EnableRateLimiting(RateLimits.Tracking)]</c> on the page model.
+/// </summary>
+public static class RateLimits
+{
+    public const string Filing = "filing";
+    public const string Tracking = "tracking";
+    public const string SignIn = "signin";
+    public const string Api = "api";
+
+    public static IServiceCollection AddFeedbackRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiter(options =>
+        {
+            foreach (var (policy, defaultPerMinute) in new[] { (Filing, 10), (Tracking, 20), (SignIn, 10), (Api, 600) })
+            {
+                var perMinute = configuration.GetValue($"RateLimits:{policy}", defaultPerMinute);
+                options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
+                    $"{policy}:{context.Connection.RemoteIpAddress}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            }
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer>();
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(localizer["Error.TooManyRequests"], cancellationToken);
+            };
+        });
+        return services;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Feedback.Domain.Common;
+using Feedback.Domain.Common.Pipeline;
+using Feedback.Domain.Data;
+using Feedback.Domain.Identity;
+using Feedback.Domain.Organisation;
+using Feedback.Web.Infrastructure.Data;
+using Feedback.Domain.Cases;
+using Feedback.Web.Infrastructure.Files;
+using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var configuration = builder.Configuration;
+
+services.AddSingleton<FeedbackPaths>();
+services.AddSingleton(TimeProvider.System);
+services.AddHttpContextAccessor();
+services.AddScoped<ICurrentUser, HttpCurrentUser>();
+services.AddFeedbackData(configuration);
+
+// The only AddMediator call (DESIGN §7). Behaviors run in this order; each one's generic constraint
+// decides which messages it applies to (all / IAuthorizedMessage / IValidate / commands).
+services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(FeedbackDbContext).Assembly, typeof(Program).Assembly];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(AuthorizationBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(UnitOfWorkBehavior<,>),
+    ];
+});
+
+// Strings: zh-CN by default, English on request (cookie set by the language switch, or ?culture=en).
+services.AddSingleton<StringCatalog>();
+services.AddSingleton<JsonStringLocalizer>();
+services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<JsonStringLocalizer>());
+services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+services.Configure<RequestLocalizationOptions>(options =>
+{
+    var cultures = StringCatalog.Cultures.Select(c => new CultureInfo(c)).ToList();
+    options.DefaultRequestCulture = new RequestCulture(StringCatalog.DefaultCulture);
+    options.SupportedCultures = cultures;
+    options.SupportedUICultures = cultures;
+    options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+
+services.AddIdentity<User, Role>(options =>
+    {
+        // Length, not composition (NIST SP 800-63B): long passphrases beat forced symbols.
+        options.Password.RequiredLength = 8;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedEmail = true;
+    })
+    .AddEntityFrameworkStores<FeedbackDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<FeedbackClaimsPrincipalFactory>();
+services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/Login";
+    options.LogoutPath = "/Account/Logout";
+    options.AccessDeniedPath = "/Error/403";
+    options.Cookie.Name = "feedback.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead))
+    .AddPolicy(Policies.Dispatcher, p => p.RequireRole(Roles.Dispatcher))
+    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+    .AddPolicy(Policies.Customer, p => p.RequireAuthenticatedUser());
+
+services.AddRazorPages(options =>
+    {
+        options.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
+        options.Conventions.AuthorizeFolder("/Dispatch", Policies.Dispatcher);
+        options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        options.Conventions.AuthorizeFolder("/Customer", Policies.Customer);
+    })
+    .AddMvcOptions(options =>
+    {
+        options.Filters.AddService<DomainExceptionPageFilter>();
+        ModelBindingMessages.Localise(options.ModelBindingMessageProvider);
+    });
+services.AddScoped<DomainExceptionPageFilter>();
+services.AddFeedbackRateLimits(configuration);
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
+services.AddSingleton<OrganisationCache>();
+services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
+app.UseSecurityHeaders();
+app.UseExceptionHandler("/Error/500");
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/healthz");
+app.MapRazorPages();
+app.MapCultureSwitch();
+
+await app.InitialiseDatabaseAsync();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;
