@@ -1,6 +1,7 @@
 using Feedback.Domain.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Feedback.Domain.Tests.Support;
 
@@ -19,8 +20,8 @@ public sealed class SqliteDatabase : IDisposable
         db.Database.EnsureCreated();
     }
 
-    public FeedbackDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<FeedbackDbContext>().UseSqlite(_connection).Options);
+    public FeedbackDbContext NewContext(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<FeedbackDbContext>().UseSqlite(_connection).AddInterceptors(interceptors).Options);
 
     public void Dispose() => _connection.Dispose();
 }
