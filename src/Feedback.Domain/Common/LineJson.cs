@@ -68,7 +68,13 @@ public static class LineJson
     /// </summary>
     public static JsonAt? Parse(string text, out LineError? error)
     {
-        var bytes = Encoding.UTF8.GetBytes(text.TrimStart('\uFEFF'));
+        text = text.TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = new LineError(1, DataFileErrors.InvalidJson, "the file is empty");
+            return null;
+        }
+        var bytes = Encoding.UTF8.GetBytes(text);
         var newlines = new List<int>();
         for (var i = 0; i < bytes.Length; i++)
             if (bytes[i] == (byte)'\n') newlines.Add(i);
@@ -76,8 +82,7 @@ public static class LineJson
         var reader = new Utf8JsonReader(bytes, Options);
         try
         {
-            if (!reader.Read())
-                throw new JsonException("The file contains no JSON.", null, 0, 0);
+            reader.Read();
             var root = ReadValue(ref reader, newlines);
             // Throws on anything but whitespace and comments after the root value.
             reader.Read();

@@ -66,7 +66,7 @@ public class CalendarFileTests
 
     [Fact]
     public void EmptyText_IsInvalidJson() =>
-        Assert.Equal(DataFileErrors.InvalidJson, Assert.Single(CalendarFile.Parse("  ").Errors).Code);
+        Assert.Equal("line 1: not valid JSON: the file is empty", Assert.Single(CalendarFile.Parse(" \n ").Errors).ToString());
 
     [Fact]
     public void MissingYear_IsReportedAtTheOpeningBrace() =>

@@ -63,12 +63,10 @@ public sealed class OrganisationSetup
         // Only one Integrity office may exist: if an admin already named another, the seeded one is ordinary.
         var hasIntegrityOffice = departments.Values.Any(d => d.IsIntegrityOffice);
 
-        var addedDepartments = AddMissing(Departments.Select(d => (d.Code, Create: (Func<Department>)(() =>
-            new Department(d.Code, d.NameZh, d.NameEn, d.IsIntegrityOffice && !hasIntegrityOffice, d.SortOrder)))), departments, db);
-        var addedCategories = AddMissing(Categories.Select(c => (c.Code, Create: (Func<Category>)(() =>
-            new Category(c.Code, c.NameZh, c.NameEn, c.SortOrder)))), categories, db);
-        var addedAreas = AddMissing(ServiceAreas.Select(a => (a.Code, Create: (Func<ServiceArea>)(() =>
-            new ServiceArea(a.Code, a.NameZh, a.NameEn, a.SortOrder)))), areas, db);
+        var addedDepartments = AddMissing(db, departments, Departments, d => d.Code,
+            d => new Department(d.Code, d.NameZh, d.NameEn, d.IsIntegrityOffice && !hasIntegrityOffice, d.SortOrder));
+        var addedCategories = AddMissing(db, categories, Categories, c => c.Code, c => new Category(c.Code, c.NameZh, c.NameEn, c.SortOrder));
+        var addedAreas = AddMissing(db, areas, ServiceAreas, a => a.Code, a => new ServiceArea(a.Code, a.NameZh, a.NameEn, a.SortOrder));
 
         var ruleNames = (await db.RoutingRules.Select(r => r.Name).ToListAsync(cancellationToken)).ToHashSet();
         var addedRules = 0;
@@ -118,15 +116,16 @@ public sealed class OrganisationSetup
     }
 
     /// <summary>Adds an entity for each code not yet in <paramref name="existing"/>, and records it there so later lookups find it.</summary>
-    private static int AddMissing<T>(IEnumerable<(string Code, Func<T> Create)> wanted, Dictionary<string, T> existing, FeedbackDbContext db)
-        where T : NamedEntity
+    private static int AddMissing<TDefinition, TEntity>(FeedbackDbContext db, Dictionary<string, TEntity> existing,
+        IEnumerable<TDefinition> wanted, Func<TDefinition, string> code, Func<TDefinition, TEntity> create)
+        where TEntity : NamedEntity
     {
         var added = 0;
-        foreach (var (code, create) in wanted.Where(w => !existing.ContainsKey(w.Code)))
+        foreach (var definition in wanted.Where(d => !existing.ContainsKey(code(d))))
         {
-            var entity = create();
+            var entity = create(definition);
             db.Add(entity);
-            existing[code] = entity;
+            existing[entity.Code] = entity;
             added++;
         }
         return added;
