@@ -1,3 +1,4 @@
+using Feedback.Domain.Data;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Cases.Queries;
@@ -18,7 +19,7 @@ namespace Feedback.Web.Pages.CaseWork;
 /// Every action is a small form: POST, then redirect back with a message (PRG).
 /// </summary>
 [Authorize(Roles = $"{Roles.Staff},{Roles.DepartmentHead},{Roles.Dispatcher}")]
-public sealed class CaseModel(IMediator mediator, IWorkCalendarSource calendars, TimeProvider clock) : PageModel, IFormPrefix
+public sealed class CaseModel(IMediator mediator, WorkCalendarSource calendars, FeedbackDbContext db, TimeProvider clock) : PageModel, IFormPrefix
 {
     public const string FlashKey = "Staff.Flash";
     public const string ReceiptNumberKey = "Staff.Receipt.TrackingNumber";
@@ -100,7 +101,7 @@ public sealed class CaseModel(IMediator mediator, IWorkCalendarSource calendars,
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         View = await mediator.Send(new GetStaffCase(id), cancellationToken);
-        Zone = (await calendars.GetAsync(cancellationToken)).TimeZone;
+        Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
         Now = clock.GetUtcNow();
         Flash = TempData[FlashKey] as string;
         if (TempData[ReceiptNumberKey] is string number && TempData[ReceiptPinKey] is string pin)

@@ -1,3 +1,4 @@
+using Feedback.Domain.Data;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Sla;
 using Feedback.Web.Pages.Staff;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Feedback.Web.Pages.Dispatch;
 
 /// <summary>The service centre's search over every case: by tracking number or words of the subject.</summary>
-public sealed class CasesModel(IMediator mediator, IWorkCalendarSource calendars, TimeProvider clock) : PageModel
+public sealed class CasesModel(IMediator mediator, WorkCalendarSource calendars, FeedbackDbContext db, TimeProvider clock) : PageModel
 {
     public string? Query { get; private set; }
     public CasePage? Result { get; private set; }
@@ -18,7 +19,7 @@ public sealed class CasesModel(IMediator mediator, IWorkCalendarSource calendars
     public async Task<IActionResult> OnGetAsync([FromQuery] string? q, [FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
         Query = q;
-        Zone = (await calendars.GetAsync(cancellationToken)).TimeZone;
+        Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
         Now = clock.GetUtcNow();
         if (!ModelState.IsValid)
         {

@@ -1,3 +1,4 @@
+using Feedback.Domain.Data;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Cases.Queries;
@@ -16,7 +17,7 @@ namespace Feedback.Web.Pages.Dispatch;
 /// The service centre's triage queue: cases no rule could route, oldest first, each with a form to route it
 /// by hand and one to reject it. A refused form is shown again with its errors beside that case only.
 /// </summary>
-public sealed class TriageModel(IMediator mediator, OrganisationCache organisation, IWorkCalendarSource calendars, TimeProvider clock)
+public sealed class TriageModel(IMediator mediator, OrganisationCache organisation, WorkCalendarSource calendars, FeedbackDbContext db, TimeProvider clock)
     : PageModel, IFormPrefix
 {
     public CasePage? Result { get; private set; }
@@ -71,7 +72,7 @@ public sealed class TriageModel(IMediator mediator, OrganisationCache organisati
     {
         PageNumber = page;
         Organisation = await organisation.GetAsync(cancellationToken);
-        Zone = (await calendars.GetAsync(cancellationToken)).TimeZone;
+        Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
         Now = clock.GetUtcNow();
         Flash = TempData[CaseModel.FlashKey] as string;
         Result = await mediator.Send(new ListTriage(page), cancellationToken);

@@ -1,3 +1,4 @@
+using Feedback.Domain.Data;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Organisation;
@@ -13,7 +14,7 @@ namespace Feedback.Web.Pages.Staff;
 /// My department's queue. Filters, sort and page travel in the query string (bookmarkable, no JavaScript);
 /// a value that is not one of ours is answered with 400 and the reason, never a 500.
 /// </summary>
-public sealed class QueueModel(IMediator mediator, OrganisationCache organisation, IWorkCalendarSource calendars, TimeProvider clock, IStringLocalizer localizer) : PageModel
+public sealed class QueueModel(IMediator mediator, OrganisationCache organisation, WorkCalendarSource calendars, FeedbackDbContext db, TimeProvider clock, IStringLocalizer localizer) : PageModel
 {
     public CaseStatus? Status { get; private set; }
     public string? Category { get; private set; }
@@ -36,7 +37,7 @@ public sealed class QueueModel(IMediator mediator, OrganisationCache organisatio
     {
         (Status, Category, Area, Overdue, Mine, Sort, PageNumber) = (status, category, area, overdue, mine, sort, page);
         Organisation = await organisation.GetAsync(cancellationToken);
-        Zone = (await calendars.GetAsync(cancellationToken)).TimeZone;
+        Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
         Now = clock.GetUtcNow();
 
         var categoryId = FindCode(Organisation.Categories, category, nameof(category), "Staff.Queue.UnknownCategory");
