@@ -123,15 +123,15 @@ public sealed class ActionAccessTests(StaffWorld world) : IClassFixture<StaffWor
         var staff2 = await world.UserIdAsync(Demo.Staff2);
         var (receipt, fields) = action switch
         {
-            "accept" => (await world.AssignedCaseAsync(), Fields()),
-            "reply" => (await world.AssignedCaseAsync(), Fields(("Reply.Text", "We are looking into it."))),
-            "note" => (await world.AssignedCaseAsync(), Fields(("Note.Text", "Called the meter team."))),
-            "request-info" => (await world.InProgressCaseAsync(), Fields(("RequestInfo.Question", "Which meter number?"))),
-            "resolve" => (await world.InProgressCaseAsync(), Fields(("Resolve.Summary", "The meter was replaced."))),
-            "reassign" => (await world.AssignedCaseAsync(), Fields(("Reassign.DepartmentId", world.Billing.ToString()), ("Reassign.AssigneeId", staff2.ToString()))),
-            "return" => (await world.AssignedCaseAsync(), Fields(("Return.Reason", "This is about a new connection."))),
-            "route" => (await world.FileAsync(), Fields(("Route.DepartmentId", world.Billing.ToString()), ("Route.Priority", "High"))),
-            "reject" => (await world.FileAsync(), Fields(("Reject.Reason", "Invalid"), ("Reject.Note", "Not about electricity supply."))),
+            "accept" => (await world.AssignedCaseAsync(), StaffWorld.Fields()),
+            "reply" => (await world.AssignedCaseAsync(), StaffWorld.Fields(("Reply.Text", "We are looking into it."))),
+            "note" => (await world.AssignedCaseAsync(), StaffWorld.Fields(("Note.Text", "Called the meter team."))),
+            "request-info" => (await world.InProgressCaseAsync(), StaffWorld.Fields(("RequestInfo.Question", "Which meter number?"))),
+            "resolve" => (await world.InProgressCaseAsync(), StaffWorld.Fields(("Resolve.Summary", "The meter was replaced."))),
+            "reassign" => (await world.AssignedCaseAsync(), StaffWorld.Fields(("Reassign.DepartmentId", world.Billing.ToString()), ("Reassign.AssigneeId", staff2.ToString()))),
+            "return" => (await world.AssignedCaseAsync(), StaffWorld.Fields(("Return.Reason", "This is about a new connection."))),
+            "route" => (await world.FileAsync(), StaffWorld.Fields(("Route.DepartmentId", world.Billing.ToString()), ("Route.Priority", "High"))),
+            "reject" => (await world.FileAsync(), StaffWorld.Fields(("Reject.Reason", "Invalid"), ("Reject.Note", "Not about electricity supply."))),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
         var handler = action switch { "request-info" => "RequestInfo", "return" => "Return", _ => char.ToUpperInvariant(action[0]) + action[1..] };
@@ -163,11 +163,8 @@ public sealed class ActionAccessTests(StaffWorld world) : IClassFixture<StaffWor
         Assert.Equal(CaseStatus.InProgress, await world.StatusAsync(accepted.CaseId));
 
         var returned = await world.AssignedCaseAsync();
-        await world.PostAsync(head, $"/Staff/Case/{returned.CaseId}?handler=Return", Fields(("Return.Reason", "Not ours.")));
+        await world.PostAsync(head, $"/Staff/Case/{returned.CaseId}?handler=Return", StaffWorld.Fields(("Return.Reason", "Not ours.")));
         var back = await world.CaseAsync(returned.CaseId);
         Assert.Equal((CaseStatus.Submitted, (Guid?)null, 1), (back.Status, back.DepartmentId, back.ReturnCount));
     }
-
-    private static KeyValuePair<string, string>[] Fields(params (string Name, string Value)[] fields) =>
-        fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToArray();
 }

@@ -18,7 +18,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         var staff = await world.ClientAsync(Demo.Staff);
 
         var routed = await world.PostAsync(dispatcher, $"/Dispatch/Triage?handler=Route&caseId={receipt.CaseId}",
-            Fields(("Route.DepartmentId", world.Billing.ToString()), ("Route.Priority", "High")));
+            StaffWorld.Fields(("Route.DepartmentId", world.Billing.ToString()), ("Route.Priority", "High")));
         Assert.Equal("/Dispatch/Triage", routed.Headers.Location?.OriginalString);
         Assert.Contains("工单已分派", await TextAsync(dispatcher, "/Dispatch/Triage"));
 
@@ -28,13 +28,13 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         Assert.Contains("已受理该工单", page);
         Assert.Contains("电费中心 张伟", page); // the assignee
 
-        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=RequestInfo", Fields(("RequestInfo.Question", "Which account number is it?")));
+        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=RequestInfo", StaffWorld.Fields(("RequestInfo.Question", "Which account number is it?")));
         Assert.Equal(CaseStatus.AwaitingInfo, await world.StatusAsync(receipt.CaseId));
 
         await world.App.SendAsync(Demo.Customer, new ProvideInformation(receipt.CaseId, SubmitterProof.None, "Account 0012345678."));
         Assert.Equal(CaseStatus.InProgress, await world.StatusAsync(receipt.CaseId));
 
-        var resolved = await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Resolve", Fields(("Resolve.Summary", "The reading was wrong; the bill is corrected.")));
+        var resolved = await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Resolve", StaffWorld.Fields(("Resolve.Summary", "The reading was wrong; the bill is corrected.")));
         Assert.Equal(Outcome.Done, Outcomes.Of(resolved));
 
         var @case = await world.CaseAsync(receipt.CaseId);
@@ -57,10 +57,10 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
     {
         var receipt = await world.InProgressCaseAsync(acceptedBy: Demo.Staff);
         var staff = await world.ClientAsync(Demo.Staff);
-        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=RequestInfo", Fields(("RequestInfo.Question", "Meter number?")));
+        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=RequestInfo", StaffWorld.Fields(("RequestInfo.Question", "Meter number?")));
         Assert.Contains("handler=RecordInfo", await TextAsync(staff, $"/Staff/Case/{receipt.CaseId}"));
 
-        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=RecordInfo", Fields(("RecordInfo.Information", "By phone: meter 4711.")));
+        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=RecordInfo", StaffWorld.Fields(("RecordInfo.Information", "By phone: meter 4711.")));
 
         var answer = (await world.CaseAsync(receipt.CaseId)).Events.Single(e => e.Action == CaseAction.ProvideInfo);
         Assert.Equal((Actor.Staff, "By phone: meter 4711."), (answer.ActorCapacity, answer.Text));
@@ -73,8 +73,8 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         var receipt = await world.AssignedCaseAsync();
         var staff = await world.ClientAsync(Demo.Staff);
 
-        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Note", Fields(("Note.Text", "Customer is known to the meter team.")));
-        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Reply", Fields(("Reply.Text", "We will call you tomorrow.")));
+        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Note", StaffWorld.Fields(("Note.Text", "Customer is known to the meter team.")));
+        await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Reply", StaffWorld.Fields(("Reply.Text", "We will call you tomorrow.")));
 
         var events = (await world.CaseAsync(receipt.CaseId)).Events;
         Assert.False(events.Single(e => e.Type == CaseEventType.InternalNote).IsPublic);
@@ -95,7 +95,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         var before = await world.TimelineLengthAsync(receipt.CaseId);
         var text = Regex.Replace(value, @"x\{(\d+)\}", m => new string('x', int.Parse(m.Groups[1].Value)));
 
-        var response = await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Resolve", Fields((field, text)));
+        var response = await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Resolve", StaffWorld.Fields((field, text)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -110,7 +110,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         var receipt = await world.AssignedCaseAsync();
         var staff = await world.ClientAsync(Demo.Staff);
 
-        var response = await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Resolve", Fields(("Resolve.Summary", "Done already.")));
+        var response = await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Resolve", StaffWorld.Fields(("Resolve.Summary", "Done already.")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("工单当前状态为“已派单”，不能进行", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
@@ -155,7 +155,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         Assert.DoesNotContain($"value=\"{world.Operations}\"", page);
         var before = await world.TimelineLengthAsync(report.CaseId);
 
-        var response = await world.PostAsync(dispatcher, $"/Staff/Case/{report.CaseId}?handler=Reassign", Fields(("Reassign.DepartmentId", world.Operations.ToString())));
+        var response = await world.PostAsync(dispatcher, $"/Staff/Case/{report.CaseId}?handler=Reassign", StaffWorld.Fields(("Reassign.DepartmentId", world.Operations.ToString())));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("举报不能交由被举报的部门办理。", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
@@ -173,13 +173,13 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         Assert.Contains("不得分派给该部门", await TextAsync(dispatcher, "/Dispatch/Triage"));
 
         var refused = await world.PostAsync(dispatcher, $"/Dispatch/Triage?handler=Route&caseId={report.CaseId}",
-            Fields(("Route.DepartmentId", world.Operations.ToString()), ("Route.Priority", "High")));
+            StaffWorld.Fields(("Route.DepartmentId", world.Operations.ToString()), ("Route.Priority", "High")));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("举报不能交由被举报的部门办理。", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(CaseStatus.Submitted, await world.StatusAsync(report.CaseId));
 
         var routed = await world.PostAsync(dispatcher, $"/Dispatch/Triage?handler=Route&caseId={report.CaseId}",
-            Fields(("Route.DepartmentId", world.Billing.ToString()), ("Route.Priority", "High")));
+            StaffWorld.Fields(("Route.DepartmentId", world.Billing.ToString()), ("Route.Priority", "High")));
         Assert.Equal(HttpStatusCode.Redirect, routed.StatusCode);
         Assert.Equal(world.Billing, (await world.CaseAsync(report.CaseId)).DepartmentId);
     }
@@ -193,7 +193,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         var typed = " " + master.TrackingNumber.ToLowerInvariant() + " ";
 
         var response = await world.PostAsync(dispatcher, $"/Dispatch/Triage?handler=Reject&caseId={duplicate.CaseId}",
-            Fields(("Reject.Reason", "Duplicate"), ("Reject.DuplicateOf", typed), ("Reject.Note", "Already being handled under the earlier case.")));
+            StaffWorld.Fields(("Reject.Reason", "Duplicate"), ("Reject.DuplicateOf", typed), ("Reject.Note", "Already being handled under the earlier case.")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var rejected = await world.CaseAsync(duplicate.CaseId);
@@ -212,7 +212,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         var dispatcher = await world.ClientAsync(Demo.Dispatcher);
 
         var response = await world.PostAsync(dispatcher, $"/Dispatch/Triage?handler=Reject&caseId={duplicate.CaseId}",
-            Fields(("Reject.Reason", "Duplicate"), ("Reject.DuplicateOf", duplicateOf == "self" ? duplicate.TrackingNumber : duplicateOf), ("Reject.Note", "Duplicate.")));
+            StaffWorld.Fields(("Reject.Reason", "Duplicate"), ("Reject.DuplicateOf", duplicateOf == "self" ? duplicate.TrackingNumber : duplicateOf), ("Reject.Note", "Duplicate.")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
@@ -226,7 +226,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         var dispatcher = await world.ClientAsync(Demo.Dispatcher);
         var casesBefore = await world.App.DbAsync(db => db.Cases.CountAsync());
 
-        var response = await dispatcher.PostMultipartAsync("/Dispatch/File", Fields(
+        var response = await dispatcher.PostMultipartAsync("/Dispatch/File", StaffWorld.Fields(
                 ("Input.Channel", "Hotline"), ("Input.Kind", "Complaint"), ("Input.CategoryId", world.Category("other").Id.ToString()),
                 ("Input.ServiceAreaId", world.Area(1).Id.ToString()), ("Input.Subject", "Caller reports flickering supply"),
                 ("Input.Description", "Lights flicker every evening since Monday."), ("Input.ContactName", "王五"),
@@ -258,7 +258,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
     {
         var dispatcher = await world.ClientAsync(Demo.Dispatcher);
         var casesBefore = await world.App.DbAsync(db => db.Cases.CountAsync());
-        var fields = Fields(
+        var fields = StaffWorld.Fields(
             ("Input.Channel", "Letter"), ("Input.Kind", "Suggestion"), ("Input.CategoryId", world.Category("other").Id.ToString()),
             ("Input.ServiceAreaId", world.Area(0).Id.ToString()), ("Input.Subject", "A suggestion by letter"),
             ("Input.Description", "Open the service hall on Saturdays."), ("Input.ContactName", "赵六"), ("Input.ContactPhone", "13700002222"))
@@ -292,15 +292,15 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         var page = await TextAsync(head, $"/Staff/Case/{receipt.CaseId}");
         Assert.DoesNotContain($"value=\"{world.Operations}\"", page);
 
-        var forged = await world.PostAsync(head, $"/Staff/Case/{receipt.CaseId}?handler=Reassign", Fields(("Reassign.DepartmentId", world.Operations.ToString())));
+        var forged = await world.PostAsync(head, $"/Staff/Case/{receipt.CaseId}?handler=Reassign", StaffWorld.Fields(("Reassign.DepartmentId", world.Operations.ToString())));
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         var outsider = await world.PostAsync(head, $"/Staff/Case/{receipt.CaseId}?handler=Reassign",
-            Fields(("Reassign.DepartmentId", world.Billing.ToString()), ("Reassign.AssigneeId", (await world.UserIdAsync(Demo.OtherStaff)).ToString())));
+            StaffWorld.Fields(("Reassign.DepartmentId", world.Billing.ToString()), ("Reassign.AssigneeId", (await world.UserIdAsync(Demo.OtherStaff)).ToString())));
         Assert.Equal(HttpStatusCode.BadRequest, outsider.StatusCode);
         Assert.Contains("所选承办人不属于该部门。", WebUtility.HtmlDecode(await outsider.Content.ReadAsStringAsync()));
 
         var reassigned = await world.PostAsync(head, $"/Staff/Case/{receipt.CaseId}?handler=Reassign",
-            Fields(("Reassign.DepartmentId", world.Billing.ToString()), ("Reassign.AssigneeId", staff2.ToString()), ("Reassign.Note", "Knows this customer.")));
+            StaffWorld.Fields(("Reassign.DepartmentId", world.Billing.ToString()), ("Reassign.AssigneeId", staff2.ToString()), ("Reassign.Note", "Knows this customer.")));
         Assert.Equal(Outcome.Done, Outcomes.Of(reassigned));
         var @case = await world.CaseAsync(receipt.CaseId);
         Assert.Equal((world.Billing, staff2), (@case.DepartmentId!.Value, @case.AssigneeId!.Value));
@@ -315,7 +315,4 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
-
-    private static KeyValuePair<string, string>[] Fields(params (string Name, string Value)[] fields) =>
-        fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToArray();
 }

@@ -151,6 +151,9 @@ public sealed partial class StaffWorld : IAsyncLifetime
         return _shared.Value;
     }
 
+    public static KeyValuePair<string, string>[] Fields(params (string Name, string Value)[] fields) =>
+        fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToArray();
+
     [GeneratedRegex(@"href=""/Staff/Case/[0-9a-f-]{36}"" class=""font-monospace"">([0-9]{6}-[0-9A-Z]{6})<")]
     private static partial Regex TrackingNumberLink();
 

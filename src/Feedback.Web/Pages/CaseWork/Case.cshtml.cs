@@ -87,12 +87,9 @@ public sealed class CaseModel(IMediator mediator, WorkCalendarSource calendars, 
         // shows the page again as it was (see DomainExceptionPageFilter).
         await LoadAsync(id, cancellationToken);
         FormPrefix = form;
+        // Values that did not bind (a status or number that is not one): the page filter shows the page again, 400.
         if (!ModelState.IsValid)
-        {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
-        }
+            throw new ValidationException([]);
         await mediator.Send(command, cancellationToken);
         TempData[FlashKey] = doneKey;
         return RedirectToPage(new { id });

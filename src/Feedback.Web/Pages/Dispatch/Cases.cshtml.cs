@@ -1,3 +1,4 @@
+using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Sla;
@@ -21,12 +22,9 @@ public sealed class CasesModel(IMediator mediator, WorkCalendarSource calendars,
         Query = q;
         Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
         Now = clock.GetUtcNow();
+        // Values that did not bind (a status or number that is not one): the page filter shows the page again, 400.
         if (!ModelState.IsValid)
-        {
-            var invalid = Page();
-            invalid.StatusCode = StatusCodes.Status400BadRequest;
-            return invalid;
-        }
+            throw new ValidationException([]);
         // An empty search box is the page's starting state, not an error.
         if (!string.IsNullOrWhiteSpace(q))
             Result = await mediator.Send(new FindCases(q, page), cancellationToken);

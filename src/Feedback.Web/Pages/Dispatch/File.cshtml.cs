@@ -1,3 +1,4 @@
+using Feedback.Domain.Common;
 using System.Globalization;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
@@ -7,7 +8,6 @@ using Feedback.Web.Pages.CaseWork;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Feedback.Web.Pages.Dispatch;
 
@@ -15,7 +15,7 @@ namespace Feedback.Web.Pages.Dispatch;
 /// A dispatcher files a case for a caller (hotline, service hall, letter, email): the public form's fields
 /// plus the channel. On success the case page shows the tracking number and PIN to read out, once.
 /// </summary>
-public sealed class FileModel(IMediator mediator, OrganisationCache organisation, IStringLocalizer localizer) : PageModel, IFormPrefix
+public sealed class FileModel(IMediator mediator, OrganisationCache organisation) : PageModel, IFormPrefix
 {
     public string FormPrefix => nameof(Input);
 
@@ -53,14 +53,11 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
     {
         Organisation = await organisation.GetAsync(cancellationToken);
         // The public channel would file the case as the dispatcher's own; only the service centre's channels fit.
+        // (Shown by the page filter next to the field, 400, like the command's own errors.)
         if (!SubmitCase.DispatcherChannels.Contains(Input.Channel))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Channel)}", localizer["Validation.Invalid"]);
+            throw new ValidationException([new(nameof(Input.Channel), "Validation.Invalid")]);
         if (!ModelState.IsValid)
-        {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
-        }
+            throw new ValidationException([]);
 
         var receipt = await mediator.Send(new SubmitCase(
             Input.Kind, Input.Channel, Input.CategoryId ?? Guid.Empty, Input.ServiceAreaId ?? Guid.Empty,

@@ -1,3 +1,4 @@
+using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
@@ -57,12 +58,9 @@ public sealed class TriageModel(IMediator mediator, OrganisationCache organisati
         await LoadAsync(page, cancellationToken);
         FailedCaseId = caseId;
         FormPrefix = form;
+        // Values that did not bind (a status or number that is not one): the page filter shows the page again, 400.
         if (!ModelState.IsValid)
-        {
-            var result = Page();
-            result.StatusCode = StatusCodes.Status400BadRequest;
-            return result;
-        }
+            throw new ValidationException([]);
         await mediator.Send(command, cancellationToken);
         TempData[CaseModel.FlashKey] = doneKey;
         return Redirect(LinkTo(page));

@@ -1,3 +1,4 @@
+using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Queries;
@@ -42,8 +43,9 @@ public sealed class QueueModel(IMediator mediator, OrganisationCache organisatio
 
         var categoryId = FindCode(Organisation.Categories, category, nameof(category), "Staff.Queue.UnknownCategory");
         var areaId = FindCode(Organisation.Areas, area, nameof(area), "Staff.Queue.UnknownArea");
+        // Values that did not bind (a status or number that is not one): the page filter shows the page again, 400.
         if (!ModelState.IsValid)
-            return BadRequestPage();
+            throw new ValidationException([]);
 
         Result = await mediator.Send(new ListDepartmentQueue(status, categoryId, areaId, overdue, mine, sort, page), cancellationToken);
         return Page();
@@ -64,12 +66,5 @@ public sealed class QueueModel(IMediator mediator, OrganisationCache organisatio
         if (found is null)
             ModelState.AddModelError(field, localizer[unknownKey, code]);
         return found?.Id;
-    }
-
-    private PageResult BadRequestPage()
-    {
-        var result = Page();
-        result.StatusCode = StatusCodes.Status400BadRequest;
-        return result;
     }
 }
