@@ -5,6 +5,7 @@ using Feedback.Domain.Data;
 using Feedback.Domain.Identity;
 using Feedback.Domain.Organisation;
 using Feedback.Web.Infrastructure.Data;
+using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Localization;
@@ -106,6 +107,7 @@ services.AddFeedbackRateLimits(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
 services.AddSingleton<OrganisationCache>();
+services.AddFeedbackEmail(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();
