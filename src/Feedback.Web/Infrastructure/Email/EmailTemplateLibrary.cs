@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using System.Net;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
 using Feedback.Domain.Notifications;
 using Feedback.Web.Infrastructure.Localization;
 using Markdig;
@@ -24,8 +23,6 @@ public sealed partial class EmailTemplateLibrary
 
     // Markdown from files the organisation edits: raw HTML is shown as text, never passed through.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
-    // Escapes markup characters but leaves Chinese text readable in the HTML source.
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly Dictionary<(string Template, string Culture), Template> _templates;
     private readonly StringCatalog _strings;
@@ -95,7 +92,7 @@ public sealed partial class EmailTemplateLibrary
         var escaped = new List<string>();
         var tokenised = PlaceholderPattern().Replace(source.Body, placeholder =>
         {
-            escaped.Add(Html.Encode(Value(placeholder)).Replace("\r\n", "\n").Replace("\n", "<br />\n"));
+            escaped.Add(string.Join("<br />\n", Value(placeholder).Replace("\r\n", "\n").Split('\n').Select(WebUtility.HtmlEncode)));
             return Token(escaped.Count - 1);
         });
         // One pass, so a value that happens to contain a token is not substituted again.
@@ -103,9 +100,9 @@ public sealed partial class EmailTemplateLibrary
 
         var html = Layout
             .Replace("{lang}", culture, StringComparison.Ordinal)
-            .Replace("{title}", Html.Encode(subject), StringComparison.Ordinal)
-            .Replace("{appName}", Html.Encode(Text("App.Name", culture)), StringComparison.Ordinal)
-            .Replace("{footer}", Html.Encode(footer), StringComparison.Ordinal)
+            .Replace("{title}", WebUtility.HtmlEncode(subject), StringComparison.Ordinal)
+            .Replace("{appName}", WebUtility.HtmlEncode(Text("App.Name", culture)), StringComparison.Ordinal)
+            .Replace("{footer}", WebUtility.HtmlEncode(footer), StringComparison.Ordinal)
             .Replace("{body}", body, StringComparison.Ordinal);
         return new RenderedEmail(subject, html, text);
     }
