@@ -60,8 +60,18 @@ public sealed class EmailTemplateTests
         Assert.Contains("&amp;", email.HtmlBody);
         // The template's own link still works, with the value as its target.
         Assert.Contains("href=\"https://feedback.example.cn/Public/Track\"", email.HtmlBody);
-        // The plain-text part carries the text as written.
+        // The plain-text part carries the text as written, and spells the template's links out.
         Assert.Contains("<script>alert('x')</script>", email.TextBody);
+        Assert.Contains("<https://feedback.example.cn/Public/Track>", email.TextBody);
+    }
+
+    [Fact]
+    public void ASubjectNamingALayoutSlot_StaysText()
+    {
+        var email = Library.Render(EmailTemplates.Resolution, "en", new Dictionary<string, string> { ["TrackingNumber"] = "{body}{footer}" });
+
+        Assert.Contains("<title>Your feedback has been resolved: {body}{footer}</title>", email.HtmlBody);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(email.HtmlBody, "<body"));
     }
 
     [Theory]

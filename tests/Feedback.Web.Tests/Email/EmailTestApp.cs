@@ -65,9 +65,10 @@ public sealed class EmailTestApp(IDictionary<string, string?>? settings = null) 
     public async Task<CaseReceipt> FileCaseAsync(string? email, string culture = "zh-CN", string subject = "电费突然比上月高出很多",
         CaseKind kind = CaseKind.Complaint, bool anonymous = false, string? name = "张三", string? phone = null)
     {
+        // Any category and area of the seeded organisation will do; emails do not depend on which.
         var (category, area) = await DbAsync(async db => (
-            await db.Categories.Where(c => c.Code == "BILLING").Select(c => c.Id).SingleAsync(),
-            await db.ServiceAreas.Where(a => a.Code == "BINCHENG").Select(a => a.Id).SingleAsync()));
+            await db.Categories.Where(c => c.IsActive).OrderBy(c => c.SortOrder).Select(c => c.Id).FirstAsync(),
+            await db.ServiceAreas.Where(a => a.IsActive).OrderBy(a => a.SortOrder).Select(a => a.Id).FirstAsync()));
         return await SendAsync(null, new SubmitCase(kind, Channel.Web, category, area, subject, "上个月的电费是平时的三倍，请核实。",
             anonymous, anonymous ? null : name, phone, email, null, null, culture, []));
     }
@@ -86,7 +87,7 @@ public sealed class EmailTestApp(IDictionary<string, string?>? settings = null) 
         var now = Clock.GetUtcNow();
         var staff = new CaseParticipant(null, "客服专员", new HashSet<Actor> { Actor.Staff });
         if (@case.Status == CaseStatus.Submitted)
-            @case.Route(await db.Departments.Where(d => d.Code == "BILLING").Select(d => d.Id).SingleAsync(), Priority.Normal, CaseParticipant.System, now);
+            @case.Route(await db.Departments.Where(d => !d.IsIntegrityOffice).OrderBy(d => d.SortOrder).Select(d => d.Id).FirstAsync(), Priority.Normal, CaseParticipant.System, now);
         if (@case.Status == CaseStatus.Assigned)
             @case.Accept(staff, now);
         act(@case, staff, now);

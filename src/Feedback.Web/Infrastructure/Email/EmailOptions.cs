@@ -39,7 +39,10 @@ public sealed class EmailOptions
     public SecureSocketOptions SocketOptions =>
         !UseTls ? SecureSocketOptions.None : SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
 
-    public static EmailOptions FromConfiguration(IConfiguration configuration, FeedbackPaths paths)
+    public static EmailOptions FromConfiguration(IConfiguration configuration, FeedbackPaths paths) =>
+        FromConfiguration(configuration, paths.EmailsPath, paths.MailPickupPath);
+
+    public static EmailOptions FromConfiguration(IConfiguration configuration, string defaultTemplatePath, string pickupPath)
     {
         var section = configuration.GetSection("Email");
         var smtp = section.GetSection("Smtp");
@@ -63,8 +66,8 @@ public sealed class EmailOptions
             Password = smtp["Password"],
             SmtpTimeout = TimeSpan.FromSeconds(Integer(smtp, "TimeoutSeconds", 30, 1, 600, errors)),
             PublicBaseUrl = publicBaseUrl ?? new Uri(DefaultPublicBaseUrl),
-            TemplatePath = Path.GetFullPath(section["TemplatePath"] is { Length: > 0 } templates ? templates : paths.EmailsPath),
-            PickupPath = paths.MailPickupPath,
+            TemplatePath = Path.GetFullPath(section["TemplatePath"] is { Length: > 0 } templates ? templates : defaultTemplatePath),
+            PickupPath = pickupPath,
             BackgroundEnabled = Boolean(section, "BackgroundEnabled", true, errors),
             OutboxPollInterval = TimeSpan.FromSeconds(Number(section, "OutboxPollSeconds", 2, errors)),
             DispatchPollInterval = TimeSpan.FromSeconds(Number(section, "DispatchPollSeconds", 10, errors)),

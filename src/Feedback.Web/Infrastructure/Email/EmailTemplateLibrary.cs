@@ -39,6 +39,12 @@ public sealed partial class EmailTemplateLibrary
     [GeneratedRegex(@"FBVALUE([0-9]+)X")]
     private static partial Regex TokenPattern();
 
+    [GeneratedRegex(@"\[([^\]\n]+)\]\(([^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"\{(lang|title|appName|footer|body)\}")]
+    private static partial Regex LayoutSlot();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
@@ -84,7 +90,8 @@ public sealed partial class EmailTemplateLibrary
         if (subject.Length > SubjectMaxLength) subject = subject[..(SubjectMaxLength - 1)] + "…";
 
         var footer = Text("Email.Layout.Footer", culture);
-        var text = PlaceholderPattern().Replace(source.Body, Value).Trim() + "\n\n-- \n" + footer + "\n";
+        // The plain-text part is the Markdown source, with links spelled out where a reader can copy them.
+        var text = PlaceholderPattern().Replace(MarkdownLink().Replace(source.Body, "$1 <$2>"), Value).Trim() + "\n\n-- \n" + footer + "\n";
 
         // Values never pass through Markdown: each placeholder becomes an inert token, the Markdown is
         // rendered, and then the tokens are replaced by the HTML-escaped values. So a value cannot add a
@@ -95,22 +102,28 @@ public sealed partial class EmailTemplateLibrary
             escaped.Add(string.Join("<br />\n", Value(placeholder).Replace("\r\n", "\n").Split('\n').Select(WebUtility.HtmlEncode)));
             return Token(escaped.Count - 1);
         });
-        // One pass, so a value that happens to contain a token is not substituted again.
-        var body = TokenPattern().Replace(Markdown.ToHtml(tokenised, Pipeline), token => escaped[int.Parse(token.Groups[1].Value, CultureInfo.InvariantCulture)]);
-
-        var html = Layout
-            .Replace("{lang}", culture, StringComparison.Ordinal)
-            .Replace("{title}", WebUtility.HtmlEncode(subject), StringComparison.Ordinal)
-            .Replace("{appName}", WebUtility.HtmlEncode(Text("App.Name", culture)), StringComparison.Ordinal)
-            .Replace("{footer}", WebUtility.HtmlEncode(footer), StringComparison.Ordinal)
-            .Replace("{body}", body, StringComparison.Ordinal);
-        return new RenderedEmail(subject, html, text);
+        var html = Markdown.ToHtml(tokenised, Pipeline).Replace("<blockquote>", QuoteStyle, StringComparison.Ordinal);
+        // One pass each, so a value that happens to contain a token or a layout slot is not substituted again.
+        var body = TokenPattern().Replace(html, token => escaped[int.Parse(token.Groups[1].Value, CultureInfo.InvariantCulture)]);
+        var slots = new Dictionary<string, string>
+        {
+            ["lang"] = culture,
+            ["title"] = WebUtility.HtmlEncode(subject),
+            ["appName"] = WebUtility.HtmlEncode(Text("App.Name", culture)),
+            ["footer"] = WebUtility.HtmlEncode(footer),
+            ["body"] = body,
+        };
+        var document = LayoutSlot().Replace(Layout, slot => slots[slot.Groups[1].Value]);
+        return new RenderedEmail(subject, document, text);
     }
 
     private string Text(string key, string culture) => _strings.Find(key, CultureInfo.GetCultureInfo(culture)) ?? key;
 
     // Letters and digits only, so Markdown leaves it alone wherever it stands (text, link target, emphasis).
     private static string Token(int index) => $"FBVALUE{index}X";
+
+    // Email clients ignore style sheets more often than not: what the customer wrote or was told stands out inline.
+    private const string QuoteStyle = "<blockquote style=\"margin:0 0 16px;padding:1px 16px;border-left:4px solid #00695c;background:#f3f5f7;\">";
 
     private const string Layout = """
         <!DOCTYPE html>
