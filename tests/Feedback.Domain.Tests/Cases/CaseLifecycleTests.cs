@@ -56,9 +56,11 @@ public class CaseLifecycleTests
     {
         var @case = New();
         var first = new CaseDeadlines(Now.AddHours(4), Now.AddDays(5), Guid.NewGuid());
-        @case.Route(DepartmentA, Priority.Normal, first, CaseParticipant.System, Now);
+        @case.HoldTo(first);
+        @case.Route(DepartmentA, Priority.Normal, CaseParticipant.System, Now);
         @case.ReturnToDispatcher("not ours", As(Actor.Staff), Now);
-        @case.Route(DepartmentB, Priority.High, new CaseDeadlines(Now.AddDays(1), Now.AddDays(9), Guid.NewGuid()), As(Actor.Dispatcher), Now.AddDays(1));
+        @case.Route(DepartmentB, Priority.High, As(Actor.Dispatcher), Now.AddDays(1));
+        Assert.Throws<DomainRuleException>(() => @case.HoldTo(new CaseDeadlines(Now.AddDays(1), Now.AddDays(9), Guid.NewGuid())));
         Assert.Equal(DepartmentB, @case.DepartmentId);
         Assert.Equal(first.ContactBy, @case.ContactBy);
         Assert.Equal(first.ResolveBy, @case.ResolveBy);
@@ -109,7 +111,7 @@ public class CaseLifecycleTests
     {
         var report = New(CaseKind.Report, accusedDepartment: DepartmentA);
         var error = Assert.Throws<DomainRuleException>(() =>
-            report.Route(DepartmentA, Priority.High, null, As(Actor.Dispatcher), Now));
+            report.Route(DepartmentA, Priority.High, As(Actor.Dispatcher), Now));
         Assert.Equal("Case.ReportToAccusedDepartment", error.Code);
         Assert.Equal(CaseStatus.Submitted, report.Status);
         Assert.Null(report.DepartmentId);
@@ -119,7 +121,7 @@ public class CaseLifecycleTests
     public void Reassign_ReportToTheAccusedDepartment_IsRefused()
     {
         var report = New(CaseKind.Report, accusedDepartment: DepartmentB);
-        report.Route(DepartmentA, Priority.High, null, CaseParticipant.System, Now);
+        report.Route(DepartmentA, Priority.High, CaseParticipant.System, Now);
         var error = Assert.Throws<DomainRuleException>(() =>
             report.Reassign(DepartmentB, null, As(Actor.Dispatcher), Now, "move"));
         Assert.Equal("Case.ReportToAccusedDepartment", error.Code);
@@ -131,7 +133,7 @@ public class CaseLifecycleTests
     {
         var complaint = New(CaseKind.Complaint, accusedDepartment: DepartmentA);
         Assert.Null(complaint.AccusedDepartmentId);
-        complaint.Route(DepartmentA, Priority.Normal, null, CaseParticipant.System, Now);
+        complaint.Route(DepartmentA, Priority.Normal, CaseParticipant.System, Now);
         Assert.Equal(DepartmentA, complaint.DepartmentId);
     }
 

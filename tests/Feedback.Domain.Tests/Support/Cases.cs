@@ -36,7 +36,8 @@ public static class TestCases
                 @case.Reject(RejectionReason.Spam, "spam", null, As(Actor.Dispatcher), Now);
                 break;
             default:
-                @case.Route(DepartmentA, Priority.Normal, deadlines, CaseParticipant.System, Now);
+                @case.HoldTo(deadlines);
+                @case.Route(DepartmentA, Priority.Normal, CaseParticipant.System, Now);
                 if (status == CaseStatus.Assigned) break;
                 @case.Accept(staff, Now);
                 if (status == CaseStatus.InProgress) break;
@@ -58,7 +59,7 @@ public static class TestCases
         var at = Now.AddHours(1);
         switch (action)
         {
-            case CaseAction.Route: @case.Route(DepartmentB, Priority.High, null, by, at); break;
+            case CaseAction.Route: @case.Route(DepartmentB, Priority.High, by, at); break;
             case CaseAction.Reassign: @case.Reassign(DepartmentB, null, by, at, "workload"); break;
             case CaseAction.ReturnToDispatcher: @case.ReturnToDispatcher("not ours", by, at); break;
             case CaseAction.Accept: @case.Accept(by, at); break;

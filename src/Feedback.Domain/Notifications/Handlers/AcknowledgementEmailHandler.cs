@@ -10,14 +10,14 @@ namespace Feedback.Domain.Notifications.Handlers;
 /// 受理回执: the submitter is told the tracking number, the access PIN (the only place it is ever sent) and
 /// the deadlines we hold ourselves to, in the organisation's local time.
 /// </summary>
-public sealed class AcknowledgementEmailHandler(FeedbackDbContext db, IEmailQueue queue, IWorkCalendarSource calendars)
+public sealed class AcknowledgementEmailHandler(FeedbackDbContext db, IEmailQueue queue, WorkCalendarSource calendars)
     : INotificationHandler<CaseSubmitted>
 {
     public async ValueTask Handle(CaseSubmitted notification, CancellationToken cancellationToken)
     {
         if (await CaseMailing.LoadAsync(db, notification.CaseId, cancellationToken) is not { } mailing)
             return;
-        var calendar = await calendars.GetAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(db, cancellationToken);
         string Local(DateTimeOffset? instant) =>
             instant is { } at ? calendar.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 
