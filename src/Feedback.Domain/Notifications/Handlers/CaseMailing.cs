@@ -28,12 +28,22 @@ internal sealed record CaseMailing(
     /// </summary>
     public bool ReceivesUpdates => Kind != CaseKind.Report;
 
-    /// <summary>The public text of one timeline entry (a reply, a question, a resolution).</summary>
-    public static Task<string?> EventTextAsync(FeedbackDbContext db, Guid caseId, Guid eventId, CancellationToken cancellationToken) =>
-        db.CaseEvents.AsNoTracking()
+    /// <summary>
+    /// Sends the submitter one public timeline entry (a reply, a question, a resolution) as the template's
+    /// <paramref name="valueName"/>, if the case has an email and its submitter receives updates.
+    /// </summary>
+    public static async ValueTask QueueTimelineEntryAsync(FeedbackDbContext db, IEmailQueue queue, Guid caseId, Guid eventId,
+        string template, string valueName, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(db, caseId, cancellationToken) is not { ReceivesUpdates: true } mailing)
+            return;
+        var text = await db.CaseEvents.AsNoTracking()
             .Where(e => e.Id == eventId && e.CaseId == caseId && e.IsPublic)
             .Select(e => e.Text)
             .SingleOrDefaultAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(text))
+            await mailing.QueueAsync(queue, template, cancellationToken, (valueName, text));
+    }
 
     public ValueTask QueueAsync(IEmailQueue queue, string template, CancellationToken cancellationToken, params (string Key, string Value)[] values)
     {

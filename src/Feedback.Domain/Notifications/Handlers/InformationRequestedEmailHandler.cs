@@ -10,13 +10,8 @@ namespace Feedback.Domain.Notifications.Handlers;
 /// </summary>
 public sealed class InformationRequestedEmailHandler(FeedbackDbContext db, IEmailQueue queue) : INotificationHandler<CaseStatusChanged>
 {
-    public async ValueTask Handle(CaseStatusChanged notification, CancellationToken cancellationToken)
-    {
-        if (notification.Action != CaseAction.RequestInfo)
-            return;
-        if (await CaseMailing.LoadAsync(db, notification.CaseId, cancellationToken) is not { ReceivesUpdates: true } mailing)
-            return;
-        var question = await CaseMailing.EventTextAsync(db, notification.CaseId, notification.EventId, cancellationToken) ?? "";
-        await mailing.QueueAsync(queue, EmailTemplates.InformationRequested, cancellationToken, ("Question", question));
-    }
+    public ValueTask Handle(CaseStatusChanged notification, CancellationToken cancellationToken) =>
+        notification.Action == CaseAction.RequestInfo
+            ? CaseMailing.QueueTimelineEntryAsync(db, queue, notification.CaseId, notification.EventId, EmailTemplates.InformationRequested, "Question", cancellationToken)
+            : ValueTask.CompletedTask;
 }
