@@ -23,10 +23,6 @@ public sealed class EmailDispatcher(
     protected override bool Enabled => options.BackgroundEnabled;
     protected override TimeSpan PollInterval => options.DispatchPollInterval;
 
-    /// <summary>How a batch is sent; tests may replace it.</summary>
-    internal Func<IMailSender> CreateSender { get; set; } = () =>
-        options.UsesSmtp ? new SmtpMailSender(options) : new PickupFolderSender(options.PickupPath);
-
     protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
@@ -52,6 +48,9 @@ public sealed class EmailDispatcher(
         }
         return sent;
     }
+
+    private IMailSender CreateSender() =>
+        options.UsesSmtp ? new SmtpMailSender(options) : new PickupFolderSender(options.PickupPath);
 
     private async Task<List<EmailMessage>> ClaimAsync(FeedbackDbContext db, CancellationToken cancellationToken)
     {

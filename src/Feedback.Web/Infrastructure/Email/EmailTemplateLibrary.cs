@@ -78,8 +78,8 @@ public sealed partial class EmailTemplateLibrary
     {
         if (!EmailTemplates.Values.TryGetValue(template, out var allowed))
             throw new ArgumentException($"There is no email template '{template}'.", nameof(template));
-        foreach (var key in values.Keys.Where(k => !allowed.Contains(k)))
-            throw new ArgumentException($"The email template '{template}' has no value '{key}'.", nameof(values));
+        if (values.Keys.FirstOrDefault(key => !allowed.Contains(key)) is { } unknown)
+            throw new ArgumentException($"The email template '{template}' has no value '{unknown}'.", nameof(values));
 
         culture = StringCatalog.NormaliseCulture(culture);
         var source = _templates[(template, culture)];
