@@ -22,7 +22,7 @@ public abstract class EmailLinkRequestModel(UserManager<User> users) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         this.EnsureValid(AccountPages.Email(Input.Email));
-        if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
+        if (await users.FindByEmailAsync(Input.Email!.Trim()) is { } user)
             await SendAsync(user, cancellationToken);
         return RedirectToPage("/Account/Notice", new { kind = NoticeModel.CheckEmail });
     }
@@ -32,6 +32,6 @@ public abstract class EmailLinkRequestModel(UserManager<User> users) : PageModel
 
     public sealed class EmailInput
     {
-        public string Email { get; set; } = "";
+        public string? Email { get; set; }
     }
 }

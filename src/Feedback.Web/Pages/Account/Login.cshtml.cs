@@ -27,8 +27,8 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
     public async Task<IActionResult> OnPostAsync()
     {
         this.EnsureValid(Input.Validate());
-        var user = await users.FindByEmailAsync(Input.Email.Trim()) ?? throw new DomainRuleException("Account.Login.Invalid");
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(Input.Email!.Trim()) ?? throw new DomainRuleException("Account.Login.Invalid");
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             Response.RememberCulture(user.PreferredCulture);
@@ -44,7 +44,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         {
             // Identity refuses an unconfirmed address before it looks at the password; say so only to
             // someone who knows the password, and count a wrong one like any other.
-            if (await users.CheckPasswordAsync(user, Input.Password))
+            if (await users.CheckPasswordAsync(user, Input.Password!))
             {
                 OfferResend = !user.EmailConfirmed;
                 throw new DomainRuleException(OfferResend ? "Account.Login.EmailNotConfirmed" : "Account.Login.Invalid");
@@ -56,8 +56,8 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 
     public sealed class LoginInput
     {
-        public string Email { get; set; } = "";
-        public string Password { get; set; } = "";
+        public string? Email { get; set; }
+        public string? Password { get; set; }
         public bool RememberMe { get; set; }
 
         public IEnumerable<ValidationError> Validate() =>

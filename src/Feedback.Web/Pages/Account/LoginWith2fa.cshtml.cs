@@ -43,6 +43,6 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn) : PageModel, I
 
     public sealed class CodeInput
     {
-        public string Code { get; set; } = "";
+        public string? Code { get; set; }
     }
 }

@@ -42,6 +42,6 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn) : Pag
 
     public sealed class RecoveryInput
     {
-        public string RecoveryCode { get; set; } = "";
+        public string? RecoveryCode { get; set; }
     }
 }

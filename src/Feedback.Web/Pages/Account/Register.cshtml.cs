@@ -30,13 +30,13 @@ public sealed class RegisterModel(UserManager<User> users, AccountMailer mailer,
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         this.EnsureValid(Input.Validate());
-        var email = Input.Email.Trim();
+        var email = Input.Email!.Trim();
         var user = new User
         {
             UserName = email,
             Email = email,
-            DisplayName = Input.DisplayName.Trim(),
-            PreferredCulture = Input.Culture,
+            DisplayName = Input.DisplayName!.Trim(),
+            PreferredCulture = Input.Culture!,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
         };
@@ -50,7 +50,7 @@ public sealed class RegisterModel(UserManager<User> users, AccountMailer mailer,
         else if (!existing.EmailConfirmed)
             await mailer.SendConfirmationAsync(existing, cancellationToken);
         else
-            _ = users.PasswordHasher.HashPassword(existing, Input.Password); // same work as a new account, so timing tells nothing
+            _ = users.PasswordHasher.HashPassword(existing, Input.Password!); // same work as a new account, so timing tells nothing
         return RedirectToPage("/Account/Notice", new { kind = NoticeModel.CheckEmail });
     }
 
@@ -58,7 +58,7 @@ public sealed class RegisterModel(UserManager<User> users, AccountMailer mailer,
     {
         foreach (var validator in users.PasswordValidators)
         {
-            var result = await validator.ValidateAsync(users, user, Input.Password);
+            var result = await validator.ValidateAsync(users, user, Input.Password!);
             if (!result.Succeeded) throw result.ToValidationException(users.Options.Password.RequiredLength);
         }
     }
@@ -67,7 +67,7 @@ public sealed class RegisterModel(UserManager<User> users, AccountMailer mailer,
     private async Task CreateAsync(User user, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user, Input.Password);
+        var created = await users.CreateAsync(user, Input.Password!);
         if (created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
             return; // registered a moment ago by a parallel request: treated like any taken address
         if (!created.Succeeded) throw created.ToValidationException(users.Options.Password.RequiredLength);
@@ -79,11 +79,11 @@ public sealed class RegisterModel(UserManager<User> users, AccountMailer mailer,
 
     public sealed class RegisterInput
     {
-        public string Email { get; set; } = "";
-        public string DisplayName { get; set; } = "";
-        public string Password { get; set; } = "";
-        public string ConfirmPassword { get; set; } = "";
-        public string Culture { get; set; } = StringCatalog.DefaultCulture;
+        public string? Email { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Password { get; set; }
+        public string? ConfirmPassword { get; set; }
+        public string? Culture { get; set; } = StringCatalog.DefaultCulture;
 
         public IEnumerable<ValidationError> Validate()
         {

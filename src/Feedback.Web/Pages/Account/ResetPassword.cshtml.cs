@@ -32,10 +32,10 @@ public sealed class ResetPasswordModel(UserManager<User> users) : PageModel, IFo
         this.EnsureValid(AccountPages.Email(Input.Email).Concat(AccountPages.NewPassword(Input.Password, Input.ConfirmPassword)));
         var token = AccountLinks.Decode(Input.Code) ?? throw new DomainRuleException("Account.Reset.InvalidLink");
         // No account, no reset; but the answer looks like success so the form reveals nobody.
-        if (await users.FindByEmailAsync(Input.Email.Trim()) is not { } user)
+        if (await users.FindByEmailAsync(Input.Email!.Trim()) is not { } user)
             return RedirectToPage("/Account/Notice", new { kind = NoticeModel.PasswordReset });
 
-        var result = await users.ResetPasswordAsync(user, token, Input.Password);
+        var result = await users.ResetPasswordAsync(user, token, Input.Password!);
         if (result.Errors.Any(e => e.Code == "InvalidToken"))
             throw new DomainRuleException("Account.Reset.InvalidLink");
         if (!result.Succeeded)
@@ -45,9 +45,9 @@ public sealed class ResetPasswordModel(UserManager<User> users) : PageModel, IFo
 
     public sealed class ResetInput
     {
-        public string Email { get; set; } = "";
-        public string Code { get; set; } = "";
-        public string Password { get; set; } = "";
-        public string ConfirmPassword { get; set; } = "";
+        public string? Email { get; set; }
+        public string? Code { get; set; }
+        public string? Password { get; set; }
+        public string? ConfirmPassword { get; set; }
     }
 }

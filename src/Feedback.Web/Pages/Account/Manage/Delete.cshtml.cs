@@ -26,7 +26,7 @@ public sealed class DeleteModel(IMediator mediator, UserManager<User> users, Sig
         if (!DeleteOwnAccount.CanDelete(current)) return Forbid();
         this.EnsureValid(Check.Required(Input.Password, nameof(Input.Password), AccountRules.PasswordMaxLength));
         var user = await users.GetUserAsync(User) ?? throw new NotFoundException();
-        if (!await users.CheckPasswordAsync(user, Input.Password))
+        if (!await users.CheckPasswordAsync(user, Input.Password!))
         {
             await users.AccessFailedAsync(user);
             throw new ValidationException([new(nameof(Input.Password), "Account.Identity.PasswordMismatch")]);
@@ -38,6 +38,6 @@ public sealed class DeleteModel(IMediator mediator, UserManager<User> users, Sig
 
     public sealed class DeleteInput
     {
-        public string Password { get; set; } = "";
+        public string? Password { get; set; }
     }
 }

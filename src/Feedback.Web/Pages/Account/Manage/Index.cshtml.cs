@@ -45,7 +45,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<User> users, Sign
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync();
-        await mediator.Send(new UpdateMyProfile(Input.DisplayName, Input.Culture), cancellationToken);
+        await mediator.Send(new UpdateMyProfile(Input.DisplayName ?? "", Input.Culture ?? ""), cancellationToken);
         var user = await users.GetUserAsync(User) ?? throw new NotFoundException();
         await signIn.RefreshSignInAsync(user); // the display name is in the cookie
         Response.RememberCulture(user.PreferredCulture);
@@ -68,7 +68,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<User> users, Sign
 
     public sealed class ProfileInput
     {
-        public string DisplayName { get; set; } = "";
-        public string Culture { get; set; } = "zh-CN";
+        public string? DisplayName { get; set; }
+        public string? Culture { get; set; } = "zh-CN";
     }
 }

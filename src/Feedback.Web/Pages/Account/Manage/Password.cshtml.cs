@@ -23,7 +23,7 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
         this.EnsureValid(Check.Required(Input.CurrentPassword, nameof(Input.CurrentPassword), AccountRules.PasswordMaxLength)
             .Concat(AccountPages.NewPassword(Input.NewPassword, Input.ConfirmPassword, nameof(Input.NewPassword))));
         var user = await users.GetUserAsync(User) ?? throw new NotFoundException();
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
             throw new ValidationException([new(nameof(Input.CurrentPassword), "Account.Identity.PasswordMismatch")]);
         if (!result.Succeeded)
@@ -34,8 +34,8 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
 
     public sealed class PasswordInput
     {
-        public string CurrentPassword { get; set; } = "";
-        public string NewPassword { get; set; } = "";
-        public string ConfirmPassword { get; set; } = "";
+        public string? CurrentPassword { get; set; }
+        public string? NewPassword { get; set; }
+        public string? ConfirmPassword { get; set; }
     }
 }

@@ -122,6 +122,6 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
 
     public sealed class CodeInput
     {
-        public string Code { get; set; } = "";
+        public string? Code { get; set; }
     }
 }

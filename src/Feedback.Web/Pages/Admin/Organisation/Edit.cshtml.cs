@@ -30,7 +30,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IFormPrefix
     {
         await LoadAsync(cancellationToken);
         this.EnsureValid([]);
-        await mediator.Send(new UpdateOrganisationEntry(List, Id, Input.NameZh, Input.NameEn, Input.SortOrder, Input.IsActive, Input.IsIntegrityOffice), cancellationToken);
+        await mediator.Send(new UpdateOrganisationEntry(List, Id, Input.NameZh ?? "", Input.NameEn ?? "", Input.SortOrder, Input.IsActive, Input.IsIntegrityOffice), cancellationToken);
         return Redirect($"/Admin/{List}?saved=true");
     }
 
@@ -42,8 +42,8 @@ public sealed class EditModel(IMediator mediator) : PageModel, IFormPrefix
 
     public sealed class EntryInput
     {
-        public string NameZh { get; set; } = "";
-        public string NameEn { get; set; } = "";
+        public string? NameZh { get; set; }
+        public string? NameEn { get; set; }
         public int SortOrder { get; set; }
         public bool IsActive { get; set; }
         public bool IsIntegrityOffice { get; set; }

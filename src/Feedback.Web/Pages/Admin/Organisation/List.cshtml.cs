@@ -32,8 +32,8 @@ public sealed class ListModel(IMediator mediator) : PageModel, IFormPrefix
     {
         await LoadAsync(cancellationToken);
         this.EnsureValid([]);
-        await mediator.Send(new CreateOrganisationEntry(List, Input.Code, Input.NameZh, Input.NameEn, Input.SortOrder, Input.IsIntegrityOffice), cancellationToken);
-        return Redirect($"/Admin/{List}?created={Uri.EscapeDataString(Input.Code.Trim())}");
+        await mediator.Send(new CreateOrganisationEntry(List, Input.Code ?? "", Input.NameZh ?? "", Input.NameEn ?? "", Input.SortOrder, Input.IsIntegrityOffice), cancellationToken);
+        return Redirect($"/Admin/{List}?created={Uri.EscapeDataString(Input.Code!.Trim())}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
@@ -41,9 +41,9 @@ public sealed class ListModel(IMediator mediator) : PageModel, IFormPrefix
 
     public sealed class EntryInput
     {
-        public string Code { get; set; } = "";
-        public string NameZh { get; set; } = "";
-        public string NameEn { get; set; } = "";
+        public string? Code { get; set; }
+        public string? NameZh { get; set; }
+        public string? NameEn { get; set; }
         public int SortOrder { get; set; }
         public bool IsIntegrityOffice { get; set; }
     }

@@ -22,7 +22,7 @@ public sealed class CreateModel(IMediator mediator, OrganisationCache organisati
     {
         await LoadAsync(cancellationToken);
         this.EnsureValid([]);
-        var id = await mediator.Send(new CreateStaffAccount(Input.Email, Input.DisplayName, Input.Roles, Input.DepartmentId, Input.Culture), cancellationToken);
+        var id = await mediator.Send(new CreateStaffAccount(Input.Email ?? "", Input.DisplayName ?? "", Input.Roles, Input.DepartmentId, Input.Culture ?? ""), cancellationToken);
         return Redirect($"/Admin/Users/{id}?created=true");
     }
 
@@ -31,10 +31,10 @@ public sealed class CreateModel(IMediator mediator, OrganisationCache organisati
 
     public sealed class StaffInput
     {
-        public string Email { get; set; } = "";
-        public string DisplayName { get; set; } = "";
+        public string? Email { get; set; }
+        public string? DisplayName { get; set; }
         public List<string> Roles { get; set; } = [];
         public Guid? DepartmentId { get; set; }
-        public string Culture { get; set; } = "zh-CN";
+        public string? Culture { get; set; } = "zh-CN";
     }
 }
