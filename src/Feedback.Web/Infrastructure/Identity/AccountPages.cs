@@ -40,6 +40,9 @@ public static class AccountPages
         if (!string.IsNullOrEmpty(password) && password != confirmation) yield return new(confirmField, "Account.Field.PasswordsDiffer");
     }
 
-    /// <summary>Codes from an authenticator app or a recovery list, typed with or without spaces and dashes.</summary>
+    /// <summary>A code from an authenticator app, typed with or without spaces and dashes.</summary>
     public static string CleanCode(string? code) => (code ?? "").Replace(" ", "").Replace("-", "").Trim();
+
+    /// <summary>A recovery code: its dash is part of it (xxxxx-xxxxx), spaces are not.</summary>
+    public static string CleanRecoveryCode(string? code) => (code ?? "").Replace(" ", "").Trim();
 }

@@ -29,7 +29,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn) : Pag
             return RedirectToPage("/Account/Login");
         this.EnsureValid(Check.Required(Input.RecoveryCode, nameof(Input.RecoveryCode), 40));
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(AccountPages.CleanCode(Input.RecoveryCode));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(AccountPages.CleanRecoveryCode(Input.RecoveryCode));
         if (result.Succeeded)
         {
             Response.RememberCulture(user.PreferredCulture);
