@@ -28,12 +28,13 @@ public sealed class TemplateEmailQueue(FeedbackDbContext db, EmailTemplateLibrar
         {
             if (key != "Link" && !key.EndsWith("Url", StringComparison.Ordinal))
                 continue;
+            // Kept as written (no Uri round trip), so tokens in the query reach the reader byte for byte.
             var link = value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal)
-                ? new Uri(options.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + value)
-                : Uri.TryCreate(value, UriKind.Absolute, out var absolute) ? absolute : null;
-            if (link is null || link.Scheme is not ("http" or "https"))
+                ? options.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + value
+                : value;
+            if (!Uri.TryCreate(link, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
                 throw new ArgumentException($"The email value '{key}' must be a site path or an http(s) URL.", nameof(values));
-            result[key] = link.AbsoluteUri;
+            result[key] = link;
         }
         return result;
     }
