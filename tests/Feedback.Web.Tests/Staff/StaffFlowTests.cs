@@ -31,7 +31,7 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
         await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=RequestInfo", StaffWorld.Fields(("RequestInfo.Question", "Which account number is it?")));
         Assert.Equal(CaseStatus.AwaitingInfo, await world.StatusAsync(receipt.CaseId));
 
-        await world.App.SendAsync(Demo.Customer, new ProvideInformation(receipt.CaseId, SubmitterProof.None, "Account 0012345678."));
+        await world.AnswerAsCustomerAsync(receipt.CaseId, "Account 0012345678.");
         Assert.Equal(CaseStatus.InProgress, await world.StatusAsync(receipt.CaseId));
 
         var resolved = await world.PostAsync(staff, $"/Staff/Case/{receipt.CaseId}?handler=Resolve", StaffWorld.Fields(("Resolve.Summary", "The reading was wrong; the bill is corrected.")));

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
+using Feedback.Domain.Common;
+using Feedback.Domain.Data;
 using Feedback.Domain.Organisation;
 using Feedback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +70,11 @@ public sealed partial class StaffWorld : IAsyncLifetime
         {
             var key = email ?? "";
             if (!_clients.TryGetValue(key, out var client))
-                _clients[key] = client = await App.SignedInClientAsync(email);
+            {
+                _clients[key] = client = App.CreateBrowserClient();
+                if (email is not null)
+                    await client.SignInAsync(email);
+            }
             return client;
         }
         finally
@@ -119,6 +125,22 @@ public sealed partial class StaffWorld : IAsyncLifetime
         await App.SendAsync(acceptedBy, new AcceptCase(receipt.CaseId));
         return receipt;
     }
+
+    /// <summary>
+    /// The customer (signed in, the case's submitter) answers a request for information: the step the public
+    /// side's ProvideInformation command takes. Done on the aggregate here because that command was not in
+    /// main yet; send ProvideInformation(caseId, SubmitterProof.None, answer) as the customer once it is.
+    /// </summary>
+    public Task AnswerAsCustomerAsync(Guid caseId, string answer) =>
+        App.AsUserAsync(Demo.Customer, async services =>
+        {
+            var db = services.GetRequiredService<FeedbackDbContext>();
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
+            @case.ProvideInformation(answer, CaseAccess.For(services.GetRequiredService<ICurrentUser>(), @case), now);
+            db.MoveDomainEventsToOutbox(now);
+            return await db.SaveChangesAsync();
+        });
 
     public Task<CaseStatus> StatusAsync(Guid caseId) =>
         App.DbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync());
