@@ -8,6 +8,7 @@ using Feedback.Web.Infrastructure.Data;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -106,6 +107,7 @@ services.AddFeedbackRateLimits(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
 services.AddSingleton<OrganisationCache>();
+services.AddFeedbackPublic();
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();
