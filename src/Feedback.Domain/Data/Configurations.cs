@@ -65,6 +65,9 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
 {
     public void Configure(EntityTypeBuilder<CaseEvent> b)
     {
+        // Ids are made in memory (Guid v7): without this, an event appended to a loaded case is taken for
+        // an existing row and saved as an UPDATE that matches nothing.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.ActorName).HasMaxLength(100);
         b.Property(e => e.Text).HasMaxLength(Case.TextMaxLength);
         b.HasIndex(e => new { e.CaseId, e.At });
@@ -75,6 +78,7 @@ internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<Cas
 {
     public void Configure(EntityTypeBuilder<CaseAttachment> b)
     {
+        b.Property(a => a.Id).ValueGeneratedNever();
         b.Property(a => a.FileName).HasMaxLength(255);
         b.Property(a => a.ContentType).HasMaxLength(100);
         b.Property(a => a.StorageKey).HasMaxLength(100);
