@@ -1,9 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Feedback.Domain.Common;
 using Feedback.Domain.Common.Pipeline;
 using Feedback.Domain.Data;
 using Feedback.Domain.Identity;
 using Feedback.Domain.Organisation;
+using Feedback.Domain.Sla;
 using Feedback.Web.Infrastructure.Data;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
@@ -22,6 +26,8 @@ var configuration = builder.Configuration;
 services.AddSingleton<FeedbackPaths>();
 services.AddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();
+// Chinese text goes out as characters, not &#x...; entities (still HTML-encoded where it matters).
+services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddScoped<ICurrentUser, HttpCurrentUser>();
 services.AddFeedbackData(configuration);
 
@@ -107,6 +113,8 @@ services.AddFeedbackRateLimits(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
 services.AddSingleton<OrganisationCache>();
+services.AddSingleton<WorkCalendarSource>();
+services.AddScoped<ISeeder, OrganisationSeeder>();
 services.AddFeedbackPublic();
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
@@ -123,6 +131,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
 app.MapCultureSwitch();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -33,7 +34,8 @@ public static class TrackingNumber
         Span<char> suffix = stackalloc char[6];
         for (var i = 0; i < suffix.Length; i++)
             suffix[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        return $"{localNow:yyMMdd}-{suffix}";
+        // Invariant: a culture with another calendar (th-TH counts Buddhist-era years) would change the date part.
+        return $"{localNow.ToString("yyMMdd", CultureInfo.InvariantCulture)}-{suffix}";
     }
 
     /// <summary>Normalises what a person typed (spaces, lower case) so that it can be looked up.</summary>

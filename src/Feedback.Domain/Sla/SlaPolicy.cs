@@ -20,7 +20,7 @@ public sealed record SlaTarget(int Amount, TargetUnit Unit)
 
 /// <summary>
 /// 服务承诺时限: the deadlines a case is held to. Chosen by the first policy (in order) whose set conditions
-/// hold; a policy without conditions is the fallback.
+/// hold; a policy without conditions is the fallback, used only when no conditional policy matches.
 /// </summary>
 public sealed class SlaPolicy : Entity
 {
@@ -57,9 +57,16 @@ public sealed class SlaPolicy : Entity
         && (CategoryIds.Count == 0 || CategoryIds.Contains(categoryId))
         && (Priorities.Count == 0 || Priorities.Contains(priority));
 
-    /// <summary>The first matching policy in order (the fallback matches everything), or null if none.</summary>
-    public static SlaPolicy? Select(IEnumerable<SlaPolicy> policies, CaseKind kind, Guid categoryId, Priority priority) =>
-        policies.OrderBy(p => p.Order).FirstOrDefault(p => p.Matches(kind, categoryId, priority));
+    /// <summary>
+    /// The first matching conditional policy in order, else the first fallback, else null. A fallback never
+    /// shadows a conditional policy, even one an admin moved below it.
+    /// </summary>
+    public static SlaPolicy? Select(IEnumerable<SlaPolicy> policies, CaseKind kind, Guid categoryId, Priority priority)
+    {
+        var ordered = policies.OrderBy(p => p.Order).ToList();
+        return ordered.FirstOrDefault(p => !p.IsFallback && p.Matches(kind, categoryId, priority))
+            ?? ordered.FirstOrDefault(p => p.IsFallback);
+    }
 
     public CaseDeadlines DeadlinesFrom(DateTimeOffset submittedAt, WorkCalendar calendar) =>
         new(ContactTarget.From(submittedAt, calendar), ResolveTarget.From(submittedAt, calendar), Id);

@@ -72,7 +72,7 @@ public sealed record CaseReceipt(Guid CaseId, string TrackingNumber, string Acce
 public sealed class SubmitCaseHandler(
     FeedbackDbContext db,
     OrganisationCache organisation,
-    IWorkCalendarSource calendars,
+    WorkCalendarSource calendars,
     IAttachmentStore attachments,
     ICurrentUser user,
     TimeProvider clock) : ICommandHandler<SubmitCase, CaseReceipt>
@@ -91,7 +91,7 @@ public sealed class SubmitCaseHandler(
         var files = await AttachmentIntake.CheckAsync(command.Attachments, nameof(command.Attachments), errors, cancellationToken);
         if (errors.Count > 0) throw new ValidationException(errors);
 
-        var calendar = await calendars.GetAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
         var byDispatcher = SubmitCase.DispatcherChannels.Contains(command.Channel);
         var details = new NewCase(
