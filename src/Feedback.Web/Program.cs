@@ -125,6 +125,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestSizeGuard();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
