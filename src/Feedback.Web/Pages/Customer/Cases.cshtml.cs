@@ -17,7 +17,8 @@ public sealed class CasesModel(IMediator mediator, OrganisationCache organisatio
     [BindProperty(SupportsGet = true)]
     public CaseStatus? Status { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // Not "page": Razor Pages keep that route value for the page's own path.
+    [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<MyCaseRow>? Result { get; private set; }
@@ -34,5 +35,5 @@ public sealed class CasesModel(IMediator mediator, OrganisationCache organisatio
     }
 
     public string PageLink(int page) =>
-        Status is { } status ? $"/Customer/Cases?status={status}&page={page}" : $"/Customer/Cases?page={page}";
+        Status is { } status ? $"/Customer/Cases?status={status}&pageNumber={page}" : $"/Customer/Cases?pageNumber={page}";
 }
