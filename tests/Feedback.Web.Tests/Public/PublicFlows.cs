@@ -21,6 +21,7 @@ public static partial class PublicFlows
     public static readonly byte[] TextPretendingToBePng = "<script>alert('not a picture')</script>"u8.ToArray();
 
     public const string ContactName = "张三丰";
+    public const string StaffInternalNote = "内部：核对抄表员李某的工作记录";
 
     [GeneratedRegex("id=\"tracking-number\">([^<]+)<")]
     private static partial Regex TrackingNumberPattern();
@@ -67,6 +68,24 @@ public static partial class PublicFlows
         var receipt = await client.GetHtmlAsync("/Public/Receipt");
         return (TrackingNumberPattern().Match(receipt).Groups[1].Value, PinPattern().Match(receipt).Groups[1].Value);
     }
+
+    /// <summary>
+    /// Files a case from one browser, lets staff take it to <paramref name="staffTakesItTo"/> (if given), and
+    /// tracks it from a fresh browser, which then holds the PIN cookie.
+    /// </summary>
+    public static async Task<(string Number, string Pin, HttpClient Visitor)> FileAndTrackAsync(FeedbackApp app, CaseStatus? staffTakesItTo = null)
+    {
+        var (number, pin) = await FileAsync(app, app.CreateBrowserClient());
+        if (staffTakesItTo is { } status)
+            await StaffHandlesAsync(app, number, status);
+        var visitor = app.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await TrackAsync(visitor, number, pin)).StatusCode);
+        return (number, pin, visitor);
+    }
+
+    /// <summary>Posts one of a case page's actions (Confirm, Reject, ProvideInformation) with the page's antiforgery token.</summary>
+    public static Task<HttpResponseMessage> ActAsync(this HttpClient client, string casePage, string handler, params (string Name, string Value)[] fields) =>
+        client.PostAsync(casePage, Forms.Fields(fields), $"{casePage}?handler={handler}");
 
     public static Task<HttpResponseMessage> TrackAsync(HttpClient client, string trackingNumber, string pin) =>
         client.PostAsync("/Public/Track", Forms.Fields(("Input.TrackingNumber", trackingNumber), ("Input.Pin", pin)));
@@ -116,6 +135,7 @@ public static partial class PublicFlows
         else if (@case.DepartmentId != department)
             @case.Reassign(department, null, dispatcher, now, "test");
         @case.Accept(handler, now);
+        @case.AddInternalNote(StaffInternalNote, handler, now);
         if (target == CaseStatus.Resolved)
             @case.Resolve("已核实：九月抄表有误，多收电费将在下月退还。", handler, now);
         else if (target == CaseStatus.AwaitingInfo)

@@ -2,6 +2,7 @@ using System.Net;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Feedback.Web.Tests.Public.PublicFlows;
 
 namespace Feedback.Web.Tests.Public;
@@ -88,17 +89,19 @@ public sealed class TrackingTests(FeedbackAppFixture fixture) : IClassFixture<Fe
     [Fact]
     public async Task CasePage_ShowsThePublicTimelineOnly_AndStaffByCapacityAndDepartment()
     {
-        var (number, pin) = await FileAsync(app, app.CreateBrowserClient());
-        await StaffHandlesAsync(app, number, CaseStatus.Resolved);
-        var staffName = await app.DbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "staff.billing@demo.local").DisplayName));
-        var visitor = app.CreateBrowserClient();
-        await TrackAsync(visitor, number, pin);
+        var (number, _, visitor) = await FileAndTrackAsync(app, CaseStatus.Resolved);
+        var (staffName, departmentName) = await app.DbAsync(async db =>
+        {
+            var staff = await db.Users.SingleAsync(u => u.Email == "staff.billing@demo.local");
+            return (staff.DisplayName, (await db.Departments.SingleAsync(d => d.Id == staff.DepartmentId)).NameZh);
+        });
 
         var page = await visitor.GetHtmlAsync($"/Public/Case/{number}");
 
         Assert.Contains("已核实：九月抄表有误", page);
-        Assert.Contains("工作人员（", page);
+        Assert.Contains($"工作人员（{departmentName}）", page);
         Assert.DoesNotContain(staffName, page);
+        Assert.DoesNotContain(StaffInternalNote, page);
         Assert.Contains("确认办结", page);
         Assert.Contains("不认可，重新办理", page);
     }
@@ -106,12 +109,9 @@ public sealed class TrackingTests(FeedbackAppFixture fixture) : IClassFixture<Fe
     [Fact]
     public async Task Submitter_ConfirmsAResolvedCase_ItIsClosed()
     {
-        var (number, pin) = await FileAsync(app, app.CreateBrowserClient());
-        await StaffHandlesAsync(app, number, CaseStatus.Resolved);
-        var visitor = app.CreateBrowserClient();
-        await TrackAsync(visitor, number, pin);
+        var (number, _, visitor) = await FileAndTrackAsync(app, CaseStatus.Resolved);
 
-        var response = await visitor.PostAsync($"/Public/Case/{number}", Forms.Fields(("Input.Comment", "谢谢，已收到退款。")), $"/Public/Case/{number}?handler=Confirm");
+        var response = await visitor.ActAsync($"/Public/Case/{number}", "Confirm", ("Input.Comment", "谢谢，已收到退款。"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(CaseStatus.Closed, (await LoadCaseAsync(app, number)).Status);
@@ -121,13 +121,10 @@ public sealed class TrackingTests(FeedbackAppFixture fixture) : IClassFixture<Fe
     [Fact]
     public async Task Submitter_RejectsAResolvedCaseWithAReason_ItIsReopened()
     {
-        var (number, pin) = await FileAsync(app, app.CreateBrowserClient());
-        await StaffHandlesAsync(app, number, CaseStatus.Resolved);
-        var visitor = app.CreateBrowserClient();
-        await TrackAsync(visitor, number, pin);
+        var (number, _, visitor) = await FileAndTrackAsync(app, CaseStatus.Resolved);
 
-        var withoutReason = await visitor.PostAsync($"/Public/Case/{number}", Forms.Fields(("Input.Reason", " ")), $"/Public/Case/{number}?handler=Reject");
-        var withReason = await visitor.PostAsync($"/Public/Case/{number}", Forms.Fields(("Input.Reason", "退款金额不对。")), $"/Public/Case/{number}?handler=Reject");
+        var withoutReason = await visitor.ActAsync($"/Public/Case/{number}", "Reject", ("Input.Reason", " "));
+        var withReason = await visitor.ActAsync($"/Public/Case/{number}", "Reject", ("Input.Reason", "退款金额不对。"));
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
         Assert.Contains("此项为必填项", await withoutReason.HtmlAsync());
@@ -140,11 +137,9 @@ public sealed class TrackingTests(FeedbackAppFixture fixture) : IClassFixture<Fe
     [Fact]
     public async Task Submitter_CannotConfirmACaseThatIsNotResolved()
     {
-        var (number, pin) = await FileAsync(app, app.CreateBrowserClient());
-        var visitor = app.CreateBrowserClient();
-        await TrackAsync(visitor, number, pin);
+        var (number, _, visitor) = await FileAndTrackAsync(app);
 
-        var response = await visitor.PostAsync($"/Public/Case/{number}", Forms.Fields(("Input.Comment", "")), $"/Public/Case/{number}?handler=Confirm");
+        var response = await visitor.ActAsync($"/Public/Case/{number}", "Confirm", ("Input.Comment", ""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("不能进行“确认办结”操作", await response.HtmlAsync());
@@ -154,10 +149,7 @@ public sealed class TrackingTests(FeedbackAppFixture fixture) : IClassFixture<Fe
     [Fact]
     public async Task Submitter_AnswersARequestForInformationWithAPhoto_TheCaseIsWorkedOnAgain()
     {
-        var (number, pin) = await FileAsync(app, app.CreateBrowserClient());
-        await StaffHandlesAsync(app, number, CaseStatus.AwaitingInfo);
-        var visitor = app.CreateBrowserClient();
-        await TrackAsync(visitor, number, pin);
+        var (number, _, visitor) = await FileAndTrackAsync(app, CaseStatus.AwaitingInfo);
         var filesBefore = CountStoredFiles(app);
 
         var fake = await visitor.PostMultipartAsync($"/Public/Case/{number}", Forms.Fields(("Input.Answer", "见附件。")),
