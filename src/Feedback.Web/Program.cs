@@ -11,6 +11,7 @@ using Feedback.Domain.Sla;
 using Feedback.Web.Infrastructure.Data;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
+using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Web;
@@ -90,6 +91,7 @@ services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
+services.AddFeedbackIdentity(configuration);
 services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead))
     .AddPolicy(Policies.Dispatcher, p => p.RequireRole(Roles.Dispatcher))
