@@ -23,9 +23,10 @@ public static class RateLimits
             foreach (var (policy, defaultPerMinute) in new[] { (Filing, 10), (Tracking, 20), (SignIn, 10), (Api, 600) })
             {
                 var perMinute = configuration.GetValue($"RateLimits:{policy}", defaultPerMinute);
-                options.AddPolicy(policy, context => IsReadOnly(context.Request.Method) && policy != Api
-                    // Page-level attributes cover GET too (Razor Pages ignore them on handler methods):
-                    // showing a form is free, only sending it counts.
+                options.AddPolicy(policy, context => IsReadOnly(context.Request.Method) && policy is Filing or Tracking
+                    // Page-level attributes cover GET too (Razor Pages ignore them on handler methods): showing
+                    // the filing or tracking form is free, only sending it counts (a tracking number in a link
+                    // may be opened often). Sign-in keeps one budget for every request to its pages.
                     ? RateLimitPartition.GetNoLimiter("read")
                     : RateLimitPartition.GetFixedWindowLimiter(
                         $"{policy}:{context.Connection.RemoteIpAddress}",
