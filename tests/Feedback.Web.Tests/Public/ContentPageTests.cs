@@ -1,11 +1,13 @@
 using System.Net;
 using Feedback.Web.Infrastructure.Markdown;
 using Feedback.Web.Infrastructure.Public;
+using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 
 namespace Feedback.Web.Tests.Public;
 
-public sealed class ContentPageTests(FeedbackAppFixture fixture) : IClassFixture<FeedbackAppFixture>
+[Collection(PublicCollection.Name)]
+public sealed class ContentPageTests(AccountAppFixture fixture)
 {
     private readonly FeedbackApp app = fixture.App;
 

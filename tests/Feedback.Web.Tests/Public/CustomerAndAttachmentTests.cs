@@ -2,13 +2,15 @@ using System.Net;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Common;
+using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 using static Feedback.Web.Tests.Public.PublicFlows;
 
 namespace Feedback.Web.Tests.Public;
 
 /// <summary>"My cases" for signed-in customers, and who may download an attachment.</summary>
-public sealed class CustomerAndAttachmentTests(FeedbackAppFixture fixture) : IClassFixture<FeedbackAppFixture>
+[Collection(PublicCollection.Name)]
+public sealed class CustomerAndAttachmentTests(AccountAppFixture fixture)
 {
     private readonly FeedbackApp app = fixture.App;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Feedback.Domain.Cases;
+using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Feedback.Web.Tests.Public.PublicFlows;
@@ -7,7 +8,8 @@ using static Feedback.Web.Tests.Public.PublicFlows;
 namespace Feedback.Web.Tests.Public;
 
 /// <summary>/Public/File and /Public/Receipt over HTTP, with antiforgery and real multipart uploads.</summary>
-public sealed class FilingTests(FeedbackAppFixture fixture) : IClassFixture<FeedbackAppFixture>
+[Collection(PublicCollection.Name)]
+public sealed class FilingTests(AccountAppFixture fixture)
 {
     private readonly FeedbackApp app = fixture.App;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Public;
+using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Feedback.Web.Tests.Public.PublicFlows;
@@ -8,7 +9,8 @@ using static Feedback.Web.Tests.Public.PublicFlows;
 namespace Feedback.Web.Tests.Public;
 
 /// <summary>/Public/Track and the tracked case page: the PIN is the key, and a number alone reveals nothing.</summary>
-public sealed class TrackingTests(FeedbackAppFixture fixture) : IClassFixture<FeedbackAppFixture>
+[Collection(PublicCollection.Name)]
+public sealed class TrackingTests(AccountAppFixture fixture)
 {
     private readonly FeedbackApp app = fixture.App;
 
