@@ -9,6 +9,7 @@ using Feedback.Domain.Identity;
 using Feedback.Domain.Organisation;
 using Feedback.Domain.Sla;
 using Feedback.Web.Infrastructure.Data;
+using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
@@ -117,6 +118,7 @@ services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
 services.AddSingleton<OrganisationCache>();
 services.AddSingleton<WorkCalendarSource>();
 services.AddScoped<ISeeder, OrganisationSeeder>();
+services.AddFeedbackEmail(configuration);
 services.AddFeedbackPublic();
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
