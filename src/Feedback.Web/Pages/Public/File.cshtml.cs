@@ -33,11 +33,9 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
     public OrganisationSnapshot Organisation { get; private set; } = null!;
     public string Culture { get; } = StringCatalog.NormaliseCulture(CultureInfo.CurrentUICulture.Name);
 
-    public async Task OnGetAsync(CaseKind? kind, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Organisation = await organisation.GetAsync(cancellationToken);
-        if (kind is { } chosen && SubmitCase.PublicKinds.Contains(chosen))
-            Input.Kind = chosen;
         if (User.Identity?.IsAuthenticated == true)
         {
             Input.ContactName = User.FindFirstValue(HttpCurrentUser.DisplayNameClaim);
