@@ -1,13 +1,12 @@
 using System.Net;
 using Feedback.Web.Infrastructure.Markdown;
 using Feedback.Web.Infrastructure.Public;
-using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 
 namespace Feedback.Web.Tests.Public;
 
 [Collection(PublicCollection.Name)]
-public sealed class ContentPageTests(AccountAppFixture fixture)
+public sealed class ContentPageTests(FeedbackAppFixture fixture)
 {
     private readonly FeedbackApp app = fixture.App;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Common;
-using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 using static Feedback.Web.Tests.Public.PublicFlows;
 
@@ -10,7 +9,7 @@ namespace Feedback.Web.Tests.Public;
 
 /// <summary>"My cases" for signed-in customers, and who may download an attachment.</summary>
 [Collection(PublicCollection.Name)]
-public sealed class CustomerAndAttachmentTests(AccountAppFixture fixture)
+public sealed class CustomerAndAttachmentTests(FeedbackAppFixture fixture)
 {
     private readonly FeedbackApp app = fixture.App;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Feedback.Domain.Cases;
-using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Feedback.Web.Tests.Public.PublicFlows;
@@ -9,7 +8,7 @@ namespace Feedback.Web.Tests.Public;
 
 /// <summary>/Public/File and /Public/Receipt over HTTP, with antiforgery and real multipart uploads.</summary>
 [Collection(PublicCollection.Name)]
-public sealed class FilingTests(AccountAppFixture fixture)
+public sealed class FilingTests(FeedbackAppFixture fixture)
 {
     private readonly FeedbackApp app = fixture.App;
 

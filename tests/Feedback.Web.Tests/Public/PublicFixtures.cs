@@ -1,4 +1,3 @@
-using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 
 namespace Feedback.Web.Tests.Public;
@@ -6,7 +5,7 @@ namespace Feedback.Web.Tests.Public;
 /// <summary>An app whose tracking limit is 3 a minute.</summary>
 public sealed class TightTrackingLimitFixture : IDisposable
 {
-    public FeedbackApp App { get; } = new AccountApp(new Dictionary<string, string?> { ["RateLimits:tracking"] = "3" });
+    public FeedbackApp App { get; } = new FeedbackApp(new Dictionary<string, string?> { ["RateLimits:tracking"] = "3" });
 
     public void Dispose() => App.Dispose();
 }
@@ -16,7 +15,7 @@ public sealed class TightTrackingLimitFixture : IDisposable
 /// and none of them depends on an empty database. (Classes in one collection run one after another.)
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class PublicCollection : ICollectionFixture<AccountAppFixture>
+public sealed class PublicCollection : ICollectionFixture<FeedbackAppFixture>
 {
     public const string Name = "Public pages";
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Public;
-using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Feedback.Web.Tests.Public.PublicFlows;
@@ -10,7 +9,7 @@ namespace Feedback.Web.Tests.Public;
 
 /// <summary>/Public/Track and the tracked case page: the PIN is the key, and a number alone reveals nothing.</summary>
 [Collection(PublicCollection.Name)]
-public sealed class TrackingTests(AccountAppFixture fixture)
+public sealed class TrackingTests(FeedbackAppFixture fixture)
 {
     private readonly FeedbackApp app = fixture.App;
 
