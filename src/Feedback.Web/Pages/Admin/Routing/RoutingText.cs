@@ -56,7 +56,8 @@ public sealed class RoutingText(IStringLocalizer l, OrganisationSnapshot organis
         };
     }
 
-    public string Target(SlaTarget target) => l[$"Routing.Target.{target.Unit}", target.Amount];
+    public string Target(SlaTarget target) =>
+        l[target.Amount == 1 ? $"Routing.Target.{target.Unit}.One" : $"Routing.Target.{target.Unit}", target.Amount];
 
     /// <summary>An instant as wall-clock time in the organisation's zone, with the weekday (deadlines hinge on it).</summary>
     public static string Time(DateTimeOffset instant, TimeZoneInfo zone)
