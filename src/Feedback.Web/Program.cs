@@ -9,8 +9,10 @@ using Feedback.Domain.Identity;
 using Feedback.Domain.Organisation;
 using Feedback.Domain.Sla;
 using Feedback.Web.Infrastructure.Data;
+using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
+using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
@@ -89,6 +91,7 @@ services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
+services.AddFeedbackIdentity(configuration);
 services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead))
     .AddPolicy(Policies.Dispatcher, p => p.RequireRole(Roles.Dispatcher))
@@ -114,6 +117,7 @@ services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
 services.AddSingleton<OrganisationCache>();
 services.AddSingleton<WorkCalendarSource>();
 services.AddScoped<ISeeder, OrganisationSeeder>();
+services.AddFeedbackEmail(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();

@@ -1,3 +1,5 @@
+using Feedback.Domain.Common;
+
 namespace Feedback.Domain.Notifications;
 
 public enum EmailStatus { Pending, Sent, DeadLetter }
@@ -49,9 +51,11 @@ public sealed class EmailMessage
         else NextAttemptAt = now + Backoff.After(Attempts);
     }
 
-    /// <summary>An admin sends a dead letter again: it gets a fresh set of attempts.</summary>
+    /// <summary>An admin sends a dead letter (or a failing message) again: it gets a fresh set of attempts, now.</summary>
     public void Retry(DateTimeOffset now)
     {
+        if (Status == EmailStatus.Sent)
+            throw new DomainRuleException("Email.AlreadySent");
         Status = EmailStatus.Pending;
         Attempts = 0;
         NextAttemptAt = now;

@@ -4,6 +4,8 @@ namespace Feedback.Domain.Notifications;
 /// Queues an email: renders the template <c>content/emails/{culture}/{template}.md</c> with the values and
 /// adds an <see cref="EmailMessage"/> to the current DbContext. It is saved with the caller's unit of work
 /// (a command) or by the caller's own SaveChanges — so the email leaves only if the change was stored.
+/// Link values (<c>Link</c>, <c>…Url</c>) may be site-relative ("/Public/Track"): the queue makes them
+/// absolute with the configured public base URL. Values are plain text; the queue escapes them for HTML.
 /// </summary>
 public interface IEmailQueue
 {
@@ -28,4 +30,19 @@ public static class EmailTemplates
     public const string InformationRequested = "information-requested";
     /// <summary>TrackingNumber, Subject, Resolution, TrackUrl, Name.</summary>
     public const string Resolution = "resolution";
+
+    /// <summary>
+    /// The values each template may use. A template that names any other placeholder fails the start-up
+    /// check; queueing a value a template does not declare is a programming error.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Values = new Dictionary<string, IReadOnlySet<string>>
+    {
+        [Acknowledgement] = new HashSet<string> { "TrackingNumber", "AccessPin", "Subject", "ContactBy", "ResolveBy", "TrackUrl", "Name" },
+        [AccountConfirmation] = new HashSet<string> { "Name", "Link" },
+        [PasswordReset] = new HashSet<string> { "Name", "Link" },
+        [StaffInvitation] = new HashSet<string> { "Name", "Link", "Roles" },
+        [PublicReply] = new HashSet<string> { "TrackingNumber", "Subject", "Reply", "TrackUrl", "Name" },
+        [InformationRequested] = new HashSet<string> { "TrackingNumber", "Subject", "Question", "TrackUrl", "Name" },
+        [Resolution] = new HashSet<string> { "TrackingNumber", "Subject", "Resolution", "TrackUrl", "Name" },
+    };
 }

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Feedback.Domain.Identity;
+using Feedback.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Infrastructure.Web;
 
-/// <summary>Puts the display name and department in the cookie so that <see cref="HttpCurrentUser"/> needs no query.</summary>
+/// <summary>Puts the display name, department and two-factor state in the cookie so that <see cref="HttpCurrentUser"/> and the two-factor requirement need no query.</summary>
 public sealed class FeedbackClaimsPrincipalFactory(UserManager<User> users, RoleManager<Role> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<User, Role>(users, roles, options)
 {
@@ -15,6 +16,8 @@ public sealed class FeedbackClaimsPrincipalFactory(UserManager<User> users, Role
         identity.AddClaim(new Claim(HttpCurrentUser.DisplayNameClaim, user.DisplayName));
         if (user.DepartmentId is { } department)
             identity.AddClaim(new Claim(HttpCurrentUser.DepartmentClaim, department.ToString()));
+        if (user.TwoFactorEnabled)
+            identity.AddClaim(new Claim(TwoFactorRequirement.Claim, "true"));
         return identity;
     }
 }
