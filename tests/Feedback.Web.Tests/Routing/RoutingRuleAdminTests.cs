@@ -3,6 +3,7 @@ using Feedback.Domain.Cases;
 using Feedback.Domain.Common;
 using Feedback.Domain.Routing.Commands;
 using Feedback.Web.Tests.Infrastructure;
+using Feedback.Web.Tests.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Tests.Routing;

@@ -1,6 +1,7 @@
 using System.Net;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Routing.Commands;
+using Feedback.Web.Tests.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Tests.Routing;

@@ -4,6 +4,7 @@ using Feedback.Domain.Common;
 using Feedback.Domain.Sla;
 using Feedback.Domain.Sla.Commands;
 using Feedback.Web.Tests.Infrastructure;
+using Feedback.Web.Tests.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Tests.Routing;

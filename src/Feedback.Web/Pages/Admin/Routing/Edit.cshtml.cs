@@ -3,6 +3,7 @@ using Feedback.Domain.Organisation;
 using Feedback.Domain.Routing;
 using Feedback.Domain.Routing.Commands;
 using Feedback.Domain.Routing.Queries;
+using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,7 @@ public sealed class EditModel(IMediator mediator, OrganisationCache organisation
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        this.EnsureBound();
+        this.EnsureValid([]);
         var fields = new RoutingRuleFields(Input.Name ?? "", Input.Kinds, Input.CategoryIds, Input.AreaIds, Input.Channels,
             RoutingRule.ParseKeywords(Input.Keywords), Input.DepartmentId ?? Guid.Empty, Input.Priority, Input.CatchAll);
         if (Id is { } id)

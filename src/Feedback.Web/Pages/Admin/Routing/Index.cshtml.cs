@@ -3,6 +3,7 @@ using Feedback.Domain.Organisation;
 using Feedback.Domain.Routing;
 using Feedback.Domain.Routing.Commands;
 using Feedback.Domain.Routing.Queries;
+using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public sealed class IndexModel(IMediator mediator, OrganisationCache organisatio
             Try.ServiceAreaId ??= Text.Organisation.ActiveAreas.FirstOrDefault()?.Id;
             return Page();
         }
-        this.EnsureBound();
+        this.EnsureValid([]);
         var query = new TryRouting(Try.Kind, Try.Channel, Try.CategoryId ?? Guid.Empty, Try.ServiceAreaId ?? Guid.Empty,
             Try.Subject, Try.Description, Try.AccusedDepartmentId);
         Trial = await mediator.Send(query, cancellationToken);
@@ -47,7 +48,7 @@ public sealed class IndexModel(IMediator mediator, OrganisationCache organisatio
     public async Task<IActionResult> OnPostMoveAsync([FromForm] Guid id, [FromForm] MoveDirection direction, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        this.EnsureBound();
+        this.EnsureValid([]);
         await mediator.Send(new MoveRoutingRule(id, direction), cancellationToken);
         return Redirect($"/Admin/Routing?done=Moved#rule-{id}");
     }
@@ -55,7 +56,7 @@ public sealed class IndexModel(IMediator mediator, OrganisationCache organisatio
     public async Task<IActionResult> OnPostEnableAsync([FromForm] Guid id, [FromForm] bool enabled, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        this.EnsureBound();
+        this.EnsureValid([]);
         await mediator.Send(new EnableRoutingRule(id, enabled), cancellationToken);
         return Redirect($"/Admin/Routing?done={(enabled ? "Enabled" : "Disabled")}#rule-{id}");
     }

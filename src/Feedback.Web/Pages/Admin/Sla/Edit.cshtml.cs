@@ -2,8 +2,8 @@ using Feedback.Domain.Common;
 using Feedback.Domain.Sla;
 using Feedback.Domain.Sla.Commands;
 using Feedback.Domain.Sla.Queries;
+using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Web;
-using Feedback.Web.Pages.Admin.Routing;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +32,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IFormPrefix
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        this.EnsureBound();
+        this.EnsureValid([]);
         await mediator.Send(new UpdateSlaTargets(Id, Input.ContactAmount, Input.ContactUnit, Input.ResolveAmount, Input.ResolveUnit), cancellationToken);
         return Redirect($"/Admin/Sla?done=Saved#policy-{Id}");
     }
