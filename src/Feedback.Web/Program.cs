@@ -9,6 +9,7 @@ using Feedback.Domain.Identity;
 using Feedback.Domain.Organisation;
 using Feedback.Domain.Sla;
 using Feedback.Web.Infrastructure.Data;
+using Feedback.Web.Infrastructure.Deadlines;
 using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
@@ -118,6 +119,7 @@ services.AddSingleton<OrganisationCache>();
 services.AddSingleton<WorkCalendarSource>();
 services.AddScoped<ISeeder, OrganisationSeeder>();
 services.AddFeedbackEmail(configuration);
+services.AddFeedbackDeadlines(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();

@@ -58,6 +58,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.MasterCaseId);
         // Overdue scans and KPI ranges over deadlines.
         b.HasIndex(c => new { c.Status, c.ResolveBy });
+
+        b.HasMany(c => c.Extensions).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Extensions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The deadline scan: WHERE NextEscalationAt <= now ORDER BY NextEscalationAt, a range of this index.
+        b.HasIndex(c => c.NextEscalationAt);
     }
 }
 
@@ -65,6 +70,9 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
 {
     public void Configure(EntityTypeBuilder<CaseEvent> b)
     {
+        // Ids are made in memory (Guid v7): without this, an event appended to a loaded case is taken for
+        // an existing row and saved as an UPDATE that matches nothing.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.ActorName).HasMaxLength(100);
         b.Property(e => e.Text).HasMaxLength(Case.TextMaxLength);
         b.HasIndex(e => new { e.CaseId, e.At });
@@ -75,6 +83,7 @@ internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<Cas
 {
     public void Configure(EntityTypeBuilder<CaseAttachment> b)
     {
+        b.Property(a => a.Id).ValueGeneratedNever();
         b.Property(a => a.FileName).HasMaxLength(255);
         b.Property(a => a.ContentType).HasMaxLength(100);
         b.Property(a => a.StorageKey).HasMaxLength(100);
