@@ -16,7 +16,8 @@ public sealed class ExtensionTests(DeadlineApp app) : IClassFixture<DeadlineApp>
         var calendar = await app.CalendarAsync();
         var before = await app.CaseAsync(id);
 
-        var extensionId = await app.SendAsync(DeadlineApp.Staff, new RequestDeadlineExtension(id, 2, "  等待表计厂家出具检定报告  "));
+        await app.SendAsync(DeadlineApp.Staff, new RequestDeadlineExtension(id, 2, "  等待表计厂家出具检定报告  "));
+        var extensionId = Assert.Single((await app.CaseAsync(id)).Extensions).Id;
         var pending = await app.QueryAsync(DeadlineApp.Head, new GetCaseDeadlines(id));
         Assert.True(pending.MayDecideExtension);
         Assert.False(pending.MayRequestExtension);
@@ -46,7 +47,8 @@ public sealed class ExtensionTests(DeadlineApp app) : IClassFixture<DeadlineApp>
     public async Task OnlyTheHeadOfTheCasesDepartment_Decides()
     {
         var id = await app.FileAndAcceptAsync();
-        var extensionId = await app.SendAsync(DeadlineApp.Staff, new RequestDeadlineExtension(id, 1, "需要现场复核"));
+        await app.SendAsync(DeadlineApp.Staff, new RequestDeadlineExtension(id, 1, "需要现场复核"));
+        var extensionId = Assert.Single((await app.CaseAsync(id)).Extensions).Id;
 
         await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsync(DeadlineApp.Staff, new DecideDeadlineExtension(id, extensionId, true)));
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync("head.om@demo.local", new DecideDeadlineExtension(id, extensionId, true)));

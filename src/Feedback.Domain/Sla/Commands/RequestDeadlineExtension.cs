@@ -6,9 +6,9 @@ namespace Feedback.Domain.Sla.Commands;
 
 /// <summary>
 /// Staff ask the head of the case's department for <see cref="WorkingDays"/> more working days to resolve
-/// it, saying why. Returns the request's id. Nothing moves until the head approves.
+/// it, saying why. Nothing moves until the head approves.
 /// </summary>
-public sealed record RequestDeadlineExtension(Guid CaseId, int WorkingDays, string Reason) : ICommand<Guid>, IAuthorizedMessage, IValidate
+public sealed record RequestDeadlineExtension(Guid CaseId, int WorkingDays, string Reason) : ICommand, IAuthorizedMessage, IValidate
 {
     public bool IsAuthorizedFor(ICurrentUser user) => DeadlineCases.IsCaseWorker(user);
 
@@ -21,12 +21,13 @@ public sealed record RequestDeadlineExtension(Guid CaseId, int WorkingDays, stri
 }
 
 public sealed class RequestDeadlineExtensionHandler(FeedbackDbContext db, WorkCalendarSource calendars, ICurrentUser user, TimeProvider clock)
-    : ICommandHandler<RequestDeadlineExtension, Guid>
+    : ICommandHandler<RequestDeadlineExtension>
 {
-    public async ValueTask<Guid> Handle(RequestDeadlineExtension command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RequestDeadlineExtension command, CancellationToken cancellationToken)
     {
         var (@case, by) = await db.LoadForDeadlinesAsync(command.CaseId, user, DeadlineCases.Handlers, cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);
-        return @case.RequestExtension(command.WorkingDays, command.Reason.Trim(), calendar, by, clock.GetUtcNow()).Id;
+        @case.RequestExtension(command.WorkingDays, command.Reason.Trim(), calendar, by, clock.GetUtcNow());
+        return Unit.Value;
     }
 }
