@@ -9,6 +9,7 @@ using Feedback.Domain.Identity;
 using Feedback.Domain.Organisation;
 using Feedback.Domain.Sla;
 using Feedback.Web.Infrastructure.Data;
+using Feedback.Web.Infrastructure.Deadlines;
 using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
@@ -120,6 +121,7 @@ services.AddSingleton<WorkCalendarSource>();
 services.AddScoped<ISeeder, OrganisationSeeder>();
 services.AddFeedbackEmail(configuration);
 services.AddFeedbackPublic();
+services.AddFeedbackDeadlines(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();

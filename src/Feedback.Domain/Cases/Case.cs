@@ -7,7 +7,7 @@ namespace Feedback.Domain.Cases;
 /// <see cref="Apply"/>, which consults <see cref="CaseTransitions"/>, appends the timeline event and raises
 /// <see cref="CaseStatusChanged"/>; nothing outside this class sets <see cref="Status"/>.
 /// </summary>
-public sealed class Case : Entity
+public sealed partial class Case : Entity
 {
     public const int SubjectMaxLength = 200;
     public const int DescriptionMaxLength = 5000;
@@ -217,7 +217,11 @@ public sealed class Case : Entity
             throw new ForbiddenException("Case.ActorNotAllowed");
         if (!IsOpen)
             throw new DomainRuleException("Case.IsClosed");
-        FirstContactedAt ??= now;
+        if (FirstContactedAt is null)
+        {
+            FirstContactedAt = now;
+            _deadlinesStale = true;
+        }
         var reply = Append(CaseEventType.PublicReply, by.Principal(), now, text, isPublic: true);
         Raise(new PublicReplyPosted(Id, reply.Id));
         return reply;
@@ -246,6 +250,7 @@ public sealed class Case : Entity
         var actor = by.ActingFor(transition);
         var from = Status;
         Status = transition.To;
+        _deadlinesStale = true;
         var entry = Append(CaseEventType.StatusChanged, actor, now, text, isPublic, action, from, transition.To);
         Raise(new CaseStatusChanged(Id, entry.Id, action, from, transition.To));
     }

@@ -56,4 +56,14 @@ public enum CaseEventType
     InternalNote,
     AttachmentAdded,
     MarkedDuplicate,
+    /// <summary>Staff asked the department head for more time (internal).</summary>
+    ExtensionRequested,
+    ExtensionApproved,
+    ExtensionRefused,
+    /// <summary>Escalation ladder: 75 % of the time used, the assignee was warned (internal).</summary>
+    DeadlineWarning,
+    /// <summary>Escalation ladder: the deadline passed, the department head was told (internal).</summary>
+    DeadlineOverdue,
+    /// <summary>Escalation ladder: a working day past the deadline, the service centre was told (internal).</summary>
+    DeadlineEscalated,
 }

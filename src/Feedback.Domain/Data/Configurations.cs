@@ -58,6 +58,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.MasterCaseId);
         // Overdue scans and KPI ranges over deadlines.
         b.HasIndex(c => new { c.Status, c.ResolveBy });
+
+        b.HasMany(c => c.Extensions).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Extensions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The deadline scan: WHERE NextEscalationAt <= now ORDER BY NextEscalationAt, a range of this index.
+        b.HasIndex(c => c.NextEscalationAt);
     }
 }
 

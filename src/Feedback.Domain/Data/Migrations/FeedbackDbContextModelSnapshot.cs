@@ -32,6 +32,12 @@ namespace Feedback.Domain.Data.Migrations
                     b.Property<Guid?>("AccusedDepartmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AchievedContactMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AchievedResolveMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT");
 
@@ -49,6 +55,12 @@ namespace Feedback.Domain.Data.Migrations
                     b.Property<long?>("ContactBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ContactDifferenceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactTargetMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -60,6 +72,14 @@ namespace Feedback.Domain.Data.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalationLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("FiledByUserId")
@@ -79,6 +99,18 @@ namespace Feedback.Domain.Data.Migrations
                     b.Property<Guid?>("MasterCaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OriginalResolveBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PausedWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -96,6 +128,12 @@ namespace Feedback.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolveBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveDifferenceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveTargetMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
@@ -132,6 +170,9 @@ namespace Feedback.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WarnedAt")
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "Feedback.Domain.Cases.Case.Contact#ContactDetails", b1 =>
@@ -172,6 +213,8 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("MasterCaseId");
 
+                    b.HasIndex("NextEscalationAt");
+
                     b.HasIndex("ServiceAreaId");
 
                     b.HasIndex("TrackingNumber")
@@ -199,7 +242,6 @@ namespace Feedback.Domain.Data.Migrations
             modelBuilder.Entity("Feedback.Domain.Cases.CaseAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -239,7 +281,6 @@ namespace Feedback.Domain.Data.Migrations
             modelBuilder.Entity("Feedback.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -692,6 +733,68 @@ namespace Feedback.Domain.Data.Migrations
                     b.ToTable("CalendarYears");
                 });
 
+            modelBuilder.Entity("Feedback.Domain.Sla.DeadlineExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedResolveBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResolveByWhenRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "RequestedAt");
+
+                    b.ToTable("DeadlineExtensions", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Domain.Sla.SlaPolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -927,6 +1030,15 @@ namespace Feedback.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Feedback.Domain.Sla.DeadlineExtension", b =>
+                {
+                    b.HasOne("Feedback.Domain.Cases.Case", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Feedback.Domain.Identity.Role", null)
@@ -983,6 +1095,8 @@ namespace Feedback.Domain.Data.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Extensions");
                 });
 #pragma warning restore 612, 618
         }

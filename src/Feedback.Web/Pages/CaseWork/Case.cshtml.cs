@@ -4,6 +4,8 @@ using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Common;
 using Feedback.Domain.Sla;
+using Feedback.Domain.Sla.Commands;
+using Feedback.Domain.Sla.Queries;
 using Feedback.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +28,7 @@ public sealed class CaseModel(IMediator mediator, WorkCalendarSource calendars, 
     public const string ReceiptPinKey = "Staff.Receipt.Pin";
 
     public StaffCaseView View { get; private set; } = null!;
+    public CaseDeadlinesView Deadlines { get; private set; } = null!;
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public DateTimeOffset Now { get; private set; }
     /// <summary>The form whose fields a refused command's errors belong to.</summary>
@@ -40,6 +43,8 @@ public sealed class CaseModel(IMediator mediator, WorkCalendarSource calendars, 
     [BindProperty] public RejectInput Reject { get; set; } = new();
     [BindProperty] public TextInput Reply { get; set; } = new();
     [BindProperty] public TextInput Note { get; set; } = new();
+    [BindProperty] public ExtensionRequestInput Extension { get; set; } = new();
+    [BindProperty] public ExtensionDecisionInput Decision { get; set; } = new();
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
 
@@ -76,6 +81,13 @@ public sealed class CaseModel(IMediator mediator, WorkCalendarSource calendars, 
     public Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, nameof(Note), new AddInternalNote(id, Note.Text ?? ""), "Staff.Case.Done.Note", ct);
 
+    public Task<IActionResult> OnPostRequestExtensionAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, nameof(Extension), new RequestDeadlineExtension(id, Extension.WorkingDays ?? 0, Extension.Reason ?? ""), "Deadlines.Done.Requested", ct);
+
+    public Task<IActionResult> OnPostDecideExtensionAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, nameof(Decision), new DecideDeadlineExtension(id, Decision.ExtensionId ?? Guid.Empty, Decision.Approve, Decision.Note),
+            Decision.Approve ? "Deadlines.Done.Approved" : "Deadlines.Done.Refused", ct);
+
     /// <summary>The receipt to read out to a caller, right after a dispatcher filed the case (shown once).</summary>
     public (string TrackingNumber, string Pin)? Receipt { get; private set; }
 
@@ -98,6 +110,7 @@ public sealed class CaseModel(IMediator mediator, WorkCalendarSource calendars, 
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         View = await mediator.Send(new GetStaffCase(id), cancellationToken);
+        Deadlines = await mediator.Send(new GetCaseDeadlines(id), cancellationToken);
         Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
         Now = clock.GetUtcNow();
         Flash = TempData[FlashKey] as string;
