@@ -14,7 +14,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 data=$(mktemp -d)
 dotnet build -c Release src/Feedback.Web -v q --nologo >/dev/null
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-  Feedback__DataPath="$data" RateLimits__filing=1000000000 Logging__LogLevel__Default=Warning \
+  Feedback__DataPath="$data" Email__From=bench@feedback.local RateLimits__filing=1000000000 Logging__LogLevel__Default=Warning \
   dotnet src/Feedback.Web/bin/Release/net10.0/Feedback.Web.dll >"$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
