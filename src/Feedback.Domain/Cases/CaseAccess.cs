@@ -9,6 +9,10 @@ namespace Feedback.Domain.Cases;
 /// </summary>
 public static class CaseAccess
 {
+    /// <summary>Roles that work cases (the message-level check; which case is decided by <see cref="For(ICurrentUser, Case, bool)"/>).</summary>
+    public static bool WorksCases(ICurrentUser user) =>
+        user.IsInRole(Roles.Staff) || user.IsInRole(Roles.DepartmentHead) || user.IsInRole(Roles.Dispatcher);
+
     /// <param name="provedByPin">The caller gave this case's tracking number and correct PIN.</param>
     public static CaseParticipant For(ICurrentUser user, Guid? departmentId, Guid? submitterUserId, bool provedByPin = false)
     {

@@ -15,7 +15,7 @@ namespace Feedback.Domain.Cases.Queries;
 public sealed record GetStaffCase(Guid CaseId) : IQuery<StaffCaseView>, IAuthorizedMessage
 {
     public bool IsAuthorizedFor(ICurrentUser user) =>
-        user.IsInRole(Roles.Staff) || user.IsInRole(Roles.DepartmentHead) || user.IsInRole(Roles.Dispatcher);
+        CaseAccess.WorksCases(user);
 }
 
 public sealed record StaffCaseView

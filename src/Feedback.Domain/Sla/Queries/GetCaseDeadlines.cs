@@ -14,7 +14,7 @@ namespace Feedback.Domain.Sla.Queries;
 public sealed record GetCaseDeadlines(Guid CaseId) : IQuery<CaseDeadlinesView>, IAuthorizedMessage
 {
     public bool IsAuthorizedFor(ICurrentUser user) =>
-        user.IsInRole(Roles.Staff) || user.IsInRole(Roles.DepartmentHead) || user.IsInRole(Roles.Dispatcher);
+        CaseAccess.WorksCases(user);
 }
 
 public sealed record CaseDeadlinesView
