@@ -15,6 +15,7 @@ using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -119,6 +120,7 @@ services.AddSingleton<OrganisationCache>();
 services.AddSingleton<WorkCalendarSource>();
 services.AddScoped<ISeeder, OrganisationSeeder>();
 services.AddFeedbackEmail(configuration);
+services.AddFeedbackPublic();
 services.AddFeedbackDeadlines(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
@@ -129,6 +131,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestSizeGuard();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();

@@ -15,6 +15,7 @@ public sealed class OrganisationCache(IServiceScopeFactory scopes)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile OrganisationSnapshot? _current;
+    private int _generation;
 
     public async ValueTask<OrganisationSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -23,15 +24,19 @@ public sealed class OrganisationCache(IServiceScopeFactory scopes)
         try
         {
             if (_current is { } loaded) return loaded;
+            var generation = Volatile.Read(ref _generation);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-            _current = new OrganisationSnapshot(
+            var fresh = new OrganisationSnapshot(
                 await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code).ToListAsync(cancellationToken),
                 await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(cancellationToken),
                 await db.ServiceAreas.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Code).ToListAsync(cancellationToken),
                 await db.RoutingRules.AsNoTracking().OrderBy(r => r.Order).ToListAsync(cancellationToken),
                 await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Order).ToListAsync(cancellationToken));
-            return _current;
+            // An Invalidate() while reading means an admin's change may have been missed: use the snapshot once, do not keep it.
+            if (generation == Volatile.Read(ref _generation))
+                _current = fresh;
+            return fresh;
         }
         finally
         {
@@ -40,7 +45,12 @@ public sealed class OrganisationCache(IServiceScopeFactory scopes)
     }
 
     /// <summary>Call after changing departments, categories, areas, rules or policies.</summary>
-    public void Invalidate() => _current = null;
+    /// <remarks>Call it once the change is saved (e.g. from <c>db.SavedChanges</c>): earlier, a reader could cache the old rows again.</remarks>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _current = null;
+    }
 }
 
 public sealed class OrganisationSnapshot(

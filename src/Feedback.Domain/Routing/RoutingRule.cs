@@ -9,11 +9,15 @@ namespace Feedback.Domain.Routing;
 /// </summary>
 public sealed class RoutingRule : Entity
 {
+    public const int NameMaxLength = 100;
+    public const int KeywordMaxLength = 50;
+    public const int MaxKeywords = 50;
+
     private RoutingRule() { }
 
     public RoutingRule(string name, int order, Guid departmentId, Priority priority)
     {
-        Name = name;
+        Name = name.Trim();
         Order = order;
         DepartmentId = departmentId;
         Priority = priority;
@@ -31,6 +35,9 @@ public sealed class RoutingRule : Entity
     public Guid DepartmentId { get; private set; }
     public Priority Priority { get; private set; }
 
+    /// <summary>A rule without conditions takes every case that reaches it (a catch-all).</summary>
+    public bool HasConditions => Kinds.Count + CategoryIds.Count + AreaIds.Count + Channels.Count + Keywords.Count > 0;
+
     public RoutingRule When(IEnumerable<CaseKind>? kinds = null, IEnumerable<Guid>? categories = null,
         IEnumerable<Guid>? areas = null, IEnumerable<Channel>? channels = null, IEnumerable<string>? keywords = null)
     {
@@ -44,7 +51,7 @@ public sealed class RoutingRule : Entity
 
     public void Update(string name, Guid departmentId, Priority priority)
     {
-        Name = name;
+        Name = name.Trim();
         DepartmentId = departmentId;
         Priority = priority;
     }
@@ -52,24 +59,41 @@ public sealed class RoutingRule : Entity
     public void MoveTo(int order) => Order = order;
     public void Enable(bool enabled) => IsEnabled = enabled;
 
-    /// <summary>Does this rule take the case? <paramref name="why"/> says which conditions held or which failed.</summary>
-    public bool Matches(RoutingInput input, out string why)
+    /// <summary>Does this rule take the case? Conditions are checked in the order of <see cref="RoutingCondition"/>.</summary>
+    public RuleCheck Check(RoutingInput input)
     {
-        if (Kinds.Count > 0 && !Kinds.Contains(input.Kind)) { why = $"kind {input.Kind} not in [{string.Join(", ", Kinds)}]"; return false; }
-        if (CategoryIds.Count > 0 && !CategoryIds.Contains(input.CategoryId)) { why = "category not in the rule's categories"; return false; }
-        if (AreaIds.Count > 0 && !AreaIds.Contains(input.ServiceAreaId)) { why = "area not in the rule's areas"; return false; }
-        if (Channels.Count > 0 && !Channels.Contains(input.Channel)) { why = $"channel {input.Channel} not in [{string.Join(", ", Channels)}]"; return false; }
-        if (Keywords.Count > 0)
-        {
-            var hit = Keywords.FirstOrDefault(k =>
-                input.Subject.Contains(k, StringComparison.OrdinalIgnoreCase) || input.Description.Contains(k, StringComparison.OrdinalIgnoreCase));
-            if (hit is null) { why = "none of the keywords appear"; return false; }
-            why = $"keyword \"{hit}\"";
-            return true;
-        }
-        why = "all conditions hold";
-        return true;
+        if (Kinds.Count > 0 && !Kinds.Contains(input.Kind)) return RuleCheck.FailedOn(RoutingCondition.Kind);
+        if (CategoryIds.Count > 0 && !CategoryIds.Contains(input.CategoryId)) return RuleCheck.FailedOn(RoutingCondition.Category);
+        if (AreaIds.Count > 0 && !AreaIds.Contains(input.ServiceAreaId)) return RuleCheck.FailedOn(RoutingCondition.Area);
+        if (Channels.Count > 0 && !Channels.Contains(input.Channel)) return RuleCheck.FailedOn(RoutingCondition.Channel);
+        if (Keywords.Count == 0) return RuleCheck.Match(null);
+        var hit = Keywords.FirstOrDefault(k =>
+            input.Subject.Contains(k, StringComparison.OrdinalIgnoreCase) || input.Description.Contains(k, StringComparison.OrdinalIgnoreCase));
+        return hit is null ? RuleCheck.FailedOn(RoutingCondition.Keywords) : RuleCheck.Match(hit);
     }
+
+    /// <summary>
+    /// Keywords as an admin types them in one field: separated by commas (, ，), enumeration commas (、),
+    /// semicolons (; ；) or new lines; blanks and repeats dropped.
+    /// </summary>
+    public static IReadOnlyList<string> ParseKeywords(string? text) =>
+        (text ?? "").Split([',', '，', '、', ';', '；', '\n', '\r'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+}
+
+/// <summary>The conditions a rule may set, in the order <see cref="RoutingRule.Check"/> tries them.</summary>
+public enum RoutingCondition { Kind, Category, Area, Channel, Keywords }
+
+/// <summary>How one rule judged one case: it matched (on <see cref="Keyword"/>, when it has keywords) or the first condition that failed.</summary>
+public sealed record RuleCheck(bool Matched, RoutingCondition? FailedCondition, string? Keyword)
+{
+    public static RuleCheck Match(string? keyword) => new(true, null, keyword);
+    public static RuleCheck FailedOn(RoutingCondition condition) => new(false, condition, null);
+
+    /// <summary>Plain English for logs; people see the localised text the admin page builds from the fields.</summary>
+    public override string ToString() =>
+        Matched ? Keyword is null ? "all conditions hold" : $"keyword \"{Keyword}\"" : $"{FailedCondition} does not match";
 }
 
 /// <summary>What the router looks at.</summary>

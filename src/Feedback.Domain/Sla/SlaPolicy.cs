@@ -50,6 +50,13 @@ public sealed class SlaPolicy : Entity
         return this;
     }
 
+    /// <summary>New targets apply to cases filed from now on; deadlines already set stay (docs/decisions/0005).</summary>
+    public void SetTargets(SlaTarget contactBy, SlaTarget resolveBy)
+    {
+        ContactTarget = contactBy;
+        ResolveTarget = resolveBy;
+    }
+
     public bool IsFallback => Kinds.Count == 0 && CategoryIds.Count == 0 && Priorities.Count == 0;
 
     public bool Matches(CaseKind kind, Guid categoryId, Priority priority) =>

@@ -48,6 +48,8 @@ public sealed record SubmitCase(
         foreach (var e in Check.Optional(ContactName, nameof(ContactName), 100)) yield return e;
         foreach (var e in Check.Optional(ContactAddress, nameof(ContactAddress), 300)) yield return e;
         foreach (var e in Check.Optional(CustomerNumber, nameof(CustomerNumber), 40)) yield return e;
+        // The phone rule counts digits, not separators: without a length cap a padded number would not fit its column.
+        foreach (var e in Check.Optional(ContactPhone, nameof(ContactPhone), 40)) yield return e;
 
         if (!IsAnonymous)
         {
@@ -60,13 +62,7 @@ public sealed record SubmitCase(
         if (!string.IsNullOrWhiteSpace(ContactEmail) && !ContactRules.IsEmail(ContactEmail.Trim()))
             yield return new(nameof(ContactEmail), "Validation.Email");
 
-        if (Attachments.Count > UploadLimits.MaxFiles)
-            yield return new(nameof(Attachments), "Upload.TooMany", UploadLimits.MaxFiles);
-        foreach (var file in Attachments)
-        {
-            if (file.Length == 0) yield return new(nameof(Attachments), "Upload.Empty", file.FileName);
-            else if (file.Length > UploadLimits.MaxFileBytes) yield return new(nameof(Attachments), "Upload.TooLarge", file.FileName, UploadLimits.MaxFileBytes / 1024 / 1024);
-        }
+        foreach (var e in AttachmentIntake.Validate(Attachments, nameof(Attachments))) yield return e;
     }
 }
 
@@ -87,8 +83,12 @@ public sealed class SubmitCaseHandler(
         var errors = new List<ValidationError>();
         if (org.Category(command.CategoryId) is not { IsActive: true }) errors.Add(new(nameof(command.CategoryId), "Validation.Invalid"));
         if (org.Area(command.ServiceAreaId) is not { IsActive: true }) errors.Add(new(nameof(command.ServiceAreaId), "Validation.Invalid"));
-        if (command.AccusedDepartmentId is { } accused && org.Department(accused) is null) errors.Add(new(nameof(command.AccusedDepartmentId), "Validation.Invalid"));
-        var files = await SniffAsync(command.Attachments, errors, cancellationToken);
+        // The form shows "department concerned" whatever kind is chosen (it works without script): it counts
+        // only for a report, and can never be the office that handles reports.
+        var accused = command.Kind == CaseKind.Report ? command.AccusedDepartmentId : null;
+        if (accused is { } accusedId && org.Department(accusedId) is not { IsActive: true, IsIntegrityOffice: false })
+            errors.Add(new(nameof(command.AccusedDepartmentId), "Validation.Invalid"));
+        var files = await AttachmentIntake.CheckAsync(command.Attachments, nameof(command.Attachments), errors, cancellationToken);
         if (errors.Count > 0) throw new ValidationException(errors);
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
@@ -102,13 +102,13 @@ public sealed class SubmitCaseHandler(
             SubmitterUserId: byDispatcher ? null : user.UserId,
             FiledByUserId: byDispatcher ? user.UserId : null,
             FiledByName: byDispatcher ? user.DisplayName : null,
-            AccusedDepartmentId: command.AccusedDepartmentId);
+            AccusedDepartmentId: accused);
 
         var pin = AccessPin.New();
         var @case = Case.Submit(details, await NewTrackingNumberAsync(calendar.ToLocal(now), cancellationToken), pin, now);
 
         var decision = Router.Route(
-            new RoutingInput(command.Kind, command.Channel, command.CategoryId, command.ServiceAreaId, @case.Subject, @case.Description, command.AccusedDepartmentId),
+            new RoutingInput(command.Kind, command.Channel, command.CategoryId, command.ServiceAreaId, @case.Subject, @case.Description, accused),
             org.Rules, org.IntegrityOfficeId);
         var policy = SlaPolicy.Select(org.Policies, command.Kind, command.CategoryId, decision.Priority);
         if (policy is not null)
@@ -116,26 +116,9 @@ public sealed class SubmitCaseHandler(
         if (decision.DepartmentId is { } department)
             @case.Route(department, decision.Priority, CaseParticipant.System, now, org.Rules.FirstOrDefault(r => r.Id == decision.RuleId)?.Name);
 
+        db.Cases.Add(@case);
         var submitter = CaseAccess.For(user, null, @case.SubmitterUserId, provedByPin: true);
-        var stored = new List<string>();
-        try
-        {
-            foreach (var file in files)
-            {
-                await using var stream = file.Upload.OpenReadStream();
-                var key = await attachments.SaveAsync(stream, file.Extension, cancellationToken);
-                stored.Add(key);
-                @case.AddAttachment(SafeFileName(file.Upload.FileName, file.Extension), file.ContentType, file.Upload.Length, key, submitter, now);
-            }
-            db.Cases.Add(@case);
-            // Saved by the unit of work; if that fails, the files are removed so nothing is half-written.
-            db.SaveChangesFailed += (_, _) => stored.ForEach(attachments.Delete);
-        }
-        catch
-        {
-            stored.ForEach(attachments.Delete);
-            throw;
-        }
+        await AttachmentIntake.AttachAsync(attachments, db, @case, files, submitter, now, cancellationToken);
         return new CaseReceipt(@case.Id, @case.TrackingNumber, pin, @case.ContactBy, @case.ResolveBy);
     }
 
@@ -149,32 +132,5 @@ public sealed class SubmitCaseHandler(
         }
     }
 
-    private static async Task<List<(UploadedFile Upload, string ContentType, string Extension)>> SniffAsync(
-        IReadOnlyList<UploadedFile> uploads, List<ValidationError> errors, CancellationToken cancellationToken)
-    {
-        var files = new List<(UploadedFile, string, string)>();
-        foreach (var upload in uploads)
-        {
-            var header = new byte[FileSignature.HeaderLength];
-            await using var stream = upload.OpenReadStream();
-            var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-            if (FileSignature.Detect(header.AsSpan(0, read)) is { } type)
-                files.Add((upload, type.ContentType, type.Extension));
-            else
-                errors.Add(new(nameof(SubmitCase.Attachments), "Upload.WrongType", upload.FileName));
-        }
-        return files;
-    }
-
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>Keeps a readable name for the download, without paths or control characters; the extension follows the content.</summary>
-    internal static string SafeFileName(string name, string extension)
-    {
-        var baseName = Path.GetFileNameWithoutExtension(Path.GetFileName(name.Replace('\\', '/')));
-        baseName = new string(baseName.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
-        if (baseName.Length == 0) baseName = "attachment";
-        if (baseName.Length > 100) baseName = baseName[..100];
-        return baseName + extension;
-    }
 }

@@ -14,9 +14,10 @@ namespace Feedback.Domain.Organisation.Setup;
 /// await setup.SeedAsync(db, timeProvider.GetUtcNow());
 /// app.Services.GetRequiredService&lt;WorkCalendarSource&gt;().Invalidate();
 /// </code>
-/// Seeding is idempotent: it adds what is missing — departments, categories and areas by code, rules and
-/// policies by name, calendars by year — and never edits or duplicates what an admin may have changed. The
-/// one exception: a stored calendar year that is provisional is replaced by an official (non-provisional) file.
+/// Seeding is idempotent: it adds what is missing — departments, categories and areas by code, calendars by
+/// year, rules and policies only while their table is empty — and never edits or duplicates what an admin may
+/// have changed. The one exception: a stored calendar year that is provisional is replaced by an official
+/// (non-provisional) file.
 /// </summary>
 public sealed class OrganisationSetup
 {
@@ -68,9 +69,10 @@ public sealed class OrganisationSetup
         var addedCategories = AddMissing(db, categories, Categories, c => c.Code, c => new Category(c.Code, c.NameZh, c.NameEn, c.SortOrder));
         var addedAreas = AddMissing(db, areas, ServiceAreas, a => a.Code, a => new ServiceArea(a.Code, a.NameZh, a.NameEn, a.SortOrder));
 
-        var ruleNames = (await db.RoutingRules.Select(r => r.Name).ToListAsync(cancellationToken)).ToHashSet();
+        // Rules and policies are an ordered whole that admins edit (rename, reorder, delete): seeding them one by
+        // one by name would bring back what an admin deleted or renamed. So only an empty table is filled.
         var addedRules = 0;
-        foreach (var rule in RoutingRules.Where(r => !ruleNames.Contains(r.Name)))
+        foreach (var rule in await db.RoutingRules.AnyAsync(cancellationToken) ? [] : RoutingRules)
         {
             var entity = new RoutingRule(rule.Name, rule.Order, departments[rule.DepartmentCode].Id, rule.Priority).When(
                 rule.Kinds,
@@ -83,9 +85,8 @@ public sealed class OrganisationSetup
             addedRules++;
         }
 
-        var policyNames = (await db.SlaPolicies.Select(p => p.Name).ToListAsync(cancellationToken)).ToHashSet();
         var addedPolicies = 0;
-        foreach (var policy in SlaPolicies.Where(p => !policyNames.Contains(p.Name)))
+        foreach (var policy in await db.SlaPolicies.AnyAsync(cancellationToken) ? [] : SlaPolicies)
         {
             db.SlaPolicies.Add(new SlaPolicy(policy.Name, policy.Order, policy.ContactBy, policy.ResolveBy)
                 .When(policy.Kinds, policy.CategoryCodes.Select(code => categories[code].Id), policy.Priorities));

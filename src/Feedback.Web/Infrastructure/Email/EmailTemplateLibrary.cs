@@ -102,7 +102,7 @@ public sealed partial class EmailTemplateLibrary
             escaped.Add(string.Join("<br />\n", Value(placeholder).Replace("\r\n", "\n").Split('\n').Select(WebUtility.HtmlEncode)));
             return Token(escaped.Count - 1);
         });
-        var html = Markdown.ToHtml(tokenised, Pipeline).Replace("<blockquote>", QuoteStyle, StringComparison.Ordinal);
+        var html = Markdig.Markdown.ToHtml(tokenised, Pipeline).Replace("<blockquote>", QuoteStyle, StringComparison.Ordinal);
         // One pass each, so a value that happens to contain a token or a layout slot is not substituted again.
         var body = TokenPattern().Replace(html, token => escaped[int.Parse(token.Groups[1].Value, CultureInfo.InvariantCulture)]);
         var slots = new Dictionary<string, string>

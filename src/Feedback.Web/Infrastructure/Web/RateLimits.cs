@@ -23,9 +23,14 @@ public static class RateLimits
             foreach (var (policy, defaultPerMinute) in new[] { (Filing, 10), (Tracking, 20), (SignIn, 10), (Api, 600) })
             {
                 var perMinute = configuration.GetValue($"RateLimits:{policy}", defaultPerMinute);
-                options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
-                    $"{policy}:{context.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                options.AddPolicy(policy, context => IsReadOnly(context.Request.Method) && policy is Filing or Tracking
+                    // Page-level attributes cover GET too (Razor Pages ignore them on handler methods): showing
+                    // the filing or tracking form is free, only sending it counts (a tracking number in a link
+                    // may be opened often). Sign-in keeps one budget for every request to its pages.
+                    ? RateLimitPartition.GetNoLimiter("read")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        $"{policy}:{context.Connection.RemoteIpAddress}",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             }
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
@@ -38,4 +43,6 @@ public static class RateLimits
         });
         return services;
     }
+
+    private static bool IsReadOnly(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
 }

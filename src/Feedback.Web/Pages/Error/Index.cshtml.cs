@@ -17,12 +17,15 @@ public sealed class IndexModel(IStringLocalizer localizer) : PageModel
 
     private void Describe(int? code)
     {
-        var status = code ?? 500;
+        // Re-executed for a failed request: describe the status it failed with. (Its route value may not have
+        // been bound: a POST whose body was refused fails every value provider, so `code` is null then.)
+        var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+        var status = reExecuted ? Response.StatusCode : code ?? 500;
         var known = status is 400 or 403 or 404 or 405 or 413 or 429 ? status : status >= 500 ? 500 : 400;
         Title = localizer[$"Error.{known}.Title"];
         Explanation = localizer[$"Error.{known}.Text"];
         // Keep the original status when this page is re-executed; a direct visit gets the code it names.
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        if (!reExecuted)
             Response.StatusCode = status is >= 400 and < 600 ? status : 404;
     }
 }

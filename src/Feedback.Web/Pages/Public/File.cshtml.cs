@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Feedback.Domain.Cases;
+using Feedback.Domain.Cases.Commands;
+using Feedback.Domain.Organisation;
+using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Public;
+using Feedback.Web.Infrastructure.Web;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Feedback.Web.Pages.Public;
+
+/// <summary>
+/// 我要反映: anyone files a complaint, suggestion, report or praise (channel Web), anonymously or with contact
+/// details, with up to five photos or PDFs. Success redirects to the receipt (POST-redirect-GET); the PIN
+/// travels there in TempData (an encrypted cookie), never in the URL.
+/// </summary>
+[EnableRateLimiting(RateLimits.Filing)]
+[RequestSizeLimit(UploadLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes)]
+public sealed class FileModel(IMediator mediator, OrganisationCache organisation) : PageModel, IFormPrefix
+{
+    public string FormPrefix => "Input";
+
+    [BindProperty]
+    public FileInput Input { get; set; } = new();
+
+    public OrganisationSnapshot Organisation { get; private set; } = null!;
+    public string Culture { get; } = StringCatalog.NormaliseCulture(CultureInfo.CurrentUICulture.Name);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Organisation = await organisation.GetAsync(cancellationToken);
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            Input.ContactName = User.FindFirstValue(HttpCurrentUser.DisplayNameClaim);
+            Input.ContactEmail = User.FindFirstValue(ClaimTypes.Email);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Organisation = await organisation.GetAsync(cancellationToken);
+        if (!ModelState.IsValid)
+            return this.InvalidPage();
+
+        var receipt = await mediator.Send(new SubmitCase(
+            Input.Kind, Channel.Web, Input.CategoryId ?? Guid.Empty, Input.ServiceAreaId ?? Guid.Empty,
+            Input.Subject ?? "", Input.Description ?? "", Input.IsAnonymous,
+            Input.ContactName, Input.ContactPhone, Input.ContactEmail, Input.ContactAddress, Input.CustomerNumber,
+            Culture, Input.Attachments.ToUploadedFiles(), Input.AccusedDepartmentId), cancellationToken);
+
+        TempData[ReceiptModel.TempDataKey] = JsonSerializer.Serialize(new FiledReceipt(
+            receipt.TrackingNumber, receipt.AccessPin, receipt.ContactBy, receipt.ResolveBy, !string.IsNullOrWhiteSpace(Input.ContactEmail)));
+        return RedirectToPage("/Public/Receipt");
+    }
+
+    /// <summary>Field names match <see cref="SubmitCase"/>'s, so its validation errors land next to the right field.</summary>
+    public sealed class FileInput
+    {
+        [BindRequired]
+        public CaseKind Kind { get; set; } = CaseKind.Complaint;
+        public Guid? CategoryId { get; set; }
+        public Guid? ServiceAreaId { get; set; }
+        public Guid? AccusedDepartmentId { get; set; }
+        public string? Subject { get; set; }
+        public string? Description { get; set; }
+        public bool IsAnonymous { get; set; }
+        public string? ContactName { get; set; }
+        public string? ContactPhone { get; set; }
+        public string? ContactEmail { get; set; }
+        public string? ContactAddress { get; set; }
+        public string? CustomerNumber { get; set; }
+        public List<IFormFile> Attachments { get; set; } = [];
+    }
+}
+
+/// <summary>What the receipt page shows once. Kept in TempData between the POST and the redirect.</summary>
+public sealed record FiledReceipt(string TrackingNumber, string AccessPin, DateTimeOffset? ContactBy, DateTimeOffset? ResolveBy, bool EmailSent);
