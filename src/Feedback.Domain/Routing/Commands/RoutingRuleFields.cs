@@ -8,7 +8,7 @@ namespace Feedback.Domain.Routing.Commands;
 /// <summary>
 /// What an admin sets on a rule (adding or editing). A rule needs at least one condition, unless
 /// <paramref name="CatchAll"/> says on purpose that it takes every case that reaches it: a rule left blank by
-/// mistake would otherwise swallow every case below it, triage included (docs/decisions/0007).
+/// mistake would otherwise swallow every case below it, triage included (docs/decisions/0008).
 /// </summary>
 public sealed record RoutingRuleFields(
     string Name,

@@ -1,4 +1,5 @@
 using Feedback.Domain.Cases;
+using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -22,7 +23,9 @@ public sealed class DecideDeadlineExtensionHandler(FeedbackDbContext db, WorkCal
 {
     public async ValueTask<Unit> Handle(DecideDeadlineExtension command, CancellationToken cancellationToken)
     {
-        var (@case, by) = await db.LoadForDeadlinesAsync(command.CaseId, user, [Actor.DepartmentHead], cancellationToken);
+        var (@case, by) = await db.LoadForAsync(command.CaseId, user, [Actor.DepartmentHead], cancellationToken);
+        // The case's rules about extensions (one pending at a time) read them all.
+        await db.Entry(@case).Collection(c => c.Extensions).LoadAsync(cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
         @case.DecideExtension(command.ExtensionId, command.Approve, note, calendar, by, clock.GetUtcNow());

@@ -1,3 +1,4 @@
+using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -10,7 +11,7 @@ namespace Feedback.Domain.Sla.Commands;
 /// </summary>
 public sealed record RequestDeadlineExtension(Guid CaseId, int WorkingDays, string Reason) : ICommand, IAuthorizedMessage, IValidate
 {
-    public bool IsAuthorizedFor(ICurrentUser user) => DeadlineCases.IsCaseWorker(user);
+    public bool IsAuthorizedFor(ICurrentUser user) => Senders.IsCaseWorker(user);
 
     public IEnumerable<ValidationError> Validate()
     {
@@ -25,7 +26,9 @@ public sealed class RequestDeadlineExtensionHandler(FeedbackDbContext db, WorkCa
 {
     public async ValueTask<Unit> Handle(RequestDeadlineExtension command, CancellationToken cancellationToken)
     {
-        var (@case, by) = await db.LoadForDeadlinesAsync(command.CaseId, user, DeadlineCases.Handlers, cancellationToken);
+        var (@case, by) = await db.LoadForAsync(command.CaseId, user, CaseLoader.Handlers, cancellationToken);
+        // The case's rules about extensions (one pending at a time) read them all.
+        await db.Entry(@case).Collection(c => c.Extensions).LoadAsync(cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);
         @case.RequestExtension(command.WorkingDays, command.Reason.Trim(), calendar, by, clock.GetUtcNow());
         return Unit.Value;
