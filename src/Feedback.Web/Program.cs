@@ -12,6 +12,7 @@ using Feedback.Web.Infrastructure.Data;
 using Feedback.Web.Infrastructure.Deadlines;
 using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
+using Feedback.Web.Api;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
@@ -122,6 +123,7 @@ services.AddScoped<ISeeder, OrganisationSeeder>();
 services.AddFeedbackEmail(configuration);
 services.AddFeedbackPublic();
 services.AddFeedbackDeadlines(configuration);
+services.AddFeedbackApi(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();
@@ -142,6 +144,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
 app.MapCultureSwitch();
+app.MapFeedbackApi();
 
 await app.InitialiseDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

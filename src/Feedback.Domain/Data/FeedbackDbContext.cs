@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Feedback.Domain.Api;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Common;
 using Feedback.Domain.Identity;
@@ -27,6 +28,9 @@ public class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options)
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ApiRequestLogEntry> ApiRequestLog => Set<ApiRequestLogEntry>();
+    public DbSet<Open311Details> Open311Details => Set<Open311Details>();
 
     /// <summary>How many commands are running in this scope (the outermost one saves). See UnitOfWorkBehavior.</summary>
     internal int UnitOfWorkDepth { get; set; }

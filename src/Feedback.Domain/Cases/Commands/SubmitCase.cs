@@ -35,8 +35,13 @@ public sealed record SubmitCase(
     /// <summary>Kinds the public may file (findings come only from supervisors' reviews).</summary>
     public static readonly IReadOnlyList<CaseKind> PublicKinds = [CaseKind.Complaint, CaseKind.Suggestion, CaseKind.Report, CaseKind.Praise];
 
+    /// <summary>Channels by which partner systems file with an API key (Open311 clients, the hotline system).</summary>
+    public static readonly IReadOnlySet<Channel> PartnerChannels = new HashSet<Channel> { Channel.Open311, Channel.Api };
+
     public bool IsAuthorizedFor(ICurrentUser user) =>
-        Channel == Channel.Web || (DispatcherChannels.Contains(Channel) && user.IsInRole(Roles.Dispatcher));
+        Channel == Channel.Web
+        || (DispatcherChannels.Contains(Channel) && user.IsInRole(Roles.Dispatcher))
+        || (PartnerChannels.Contains(Channel) && user.IsInRole(Roles.ApiClient));
 
     public IEnumerable<ValidationError> Validate()
     {
@@ -93,7 +98,8 @@ public sealed class SubmitCaseHandler(
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
-        var byDispatcher = SubmitCase.DispatcherChannels.Contains(command.Channel);
+        // The hotline system files for a caller exactly as a dispatcher does, under its key's acting identity.
+        var byDispatcher = SubmitCase.DispatcherChannels.Contains(command.Channel) || command.Channel == Channel.Api;
         var details = new NewCase(
             command.Kind, command.Channel, command.CategoryId, command.ServiceAreaId, command.Subject, command.Description,
             command.IsAnonymous,
