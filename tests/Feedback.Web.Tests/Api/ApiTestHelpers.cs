@@ -56,9 +56,9 @@ public static class ApiTestHelpers
         return (await JsonAsync(response))[0].GetProperty("service_request_id").GetString()!;
     }
 
-    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, string mediaType = "application/json")
     {
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync()).RootElement.Clone();
     }
 

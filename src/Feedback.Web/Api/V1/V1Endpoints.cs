@@ -26,7 +26,13 @@ public static class V1Endpoints
         var secured = group.MapGroup("").RequireApiKey(ApiScopes.Hotline);
         secured.MapCases();
         secured.MapChanges();
-        group.Map("{**rest}", (string? rest) => { throw new NotFoundException(); }).ExcludeFromDescription();
+        // Also reached when a POST to a real route is not JSON (the routes accept only JSON): say what to send.
+        group.Map("{**rest}", (string? rest, HttpRequest request) =>
+        {
+            if (HttpMethods.IsPost(request.Method) && !request.HasJsonContentType())
+                throw new ValidationException([new("body", "Api.V1.JsonRequired")]);
+            throw new NotFoundException();
+        }).ExcludeFromDescription();
         return app;
     }
 
