@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Web.Tests.Api;
 
 /// <summary>The admin's API key page: create (secret shown once, stored hashed), revoke, recent use.</summary>
-public sealed partial class ApiKeysAdminTests(FeedbackAppFixture fixture) : IClassFixture<FeedbackAppFixture>
+[Collection(ApiCollection.Name)]
+public sealed partial class ApiKeysAdminTests(ApiAppFixture fixture)
 {
     private const string Page = "/Admin/ApiKeys";
     private readonly FeedbackApp _app = fixture.App;

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Web.Tests.Api;
 
 /// <summary>The hotline JSON API (/api/v1): every endpoint, its errors, the key's acting identity and the change feed.</summary>
-public sealed class HotlineApiTests(ApiAppFixture fixture) : IClassFixture<ApiAppFixture>
+[Collection(ApiCollection.Name)]
+public sealed class HotlineApiTests(ApiAppFixture fixture)
 {
     private readonly FeedbackApp _app = fixture.App;
 

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Web.Tests.Api;
 
 /// <summary>Open311 GeoReport v2: every resource in both formats, field names and types as the spec has them, and every error path.</summary>
-public sealed class Open311ContractTests(FeedbackAppFixture fixture) : IClassFixture<FeedbackAppFixture>
+[Collection(ApiCollection.Name)]
+public sealed class Open311ContractTests(ApiAppFixture fixture)
 {
     private readonly FeedbackApp _app = fixture.App;
 

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Web.Tests.Api;
 
 /// <summary>A request filed by an Open311 client is handled like any case: routed, held to a deadline, worked by staff.</summary>
-public sealed class Open311JourneyTests(FeedbackAppFixture fixture) : IClassFixture<FeedbackAppFixture>
+[Collection(ApiCollection.Name)]
+public sealed class Open311JourneyTests(ApiAppFixture fixture)
 {
     private readonly FeedbackApp _app = fixture.App;
 
