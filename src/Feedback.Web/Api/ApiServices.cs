@@ -1,6 +1,7 @@
 using Feedback.Web.Api.Keys;
 using Feedback.Web.Api.Open311;
 using Feedback.Web.Api.V1;
+using Microsoft.OpenApi;
 
 namespace Feedback.Web.Api;
 
@@ -12,6 +13,8 @@ namespace Feedback.Web.Api;
 /// </summary>
 public static class ApiServices
 {
+    private const string ApiKeyScheme = "ApiKey";
+
     public static IServiceCollection AddFeedbackApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => Open311Settings.FromConfiguration(configuration));
@@ -26,6 +29,16 @@ public static class ApiServices
                 document.Info.Title = "Feedback hotline API";
                 document.Info.Description = "For the hotline system: file cases for callers, reply, add notes, read cases, follow changes. "
                     + "Send the key in the X-Api-Key header (or Authorization: Bearer). Errors are problem details in the Accept-Language language (zh-CN or en).";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeyFilter.HeaderName,
+                    Description = "A key with the Hotline scope, issued by an administrator on /Admin/ApiKeys.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] }];
                 return Task.CompletedTask;
             });
         });

@@ -238,6 +238,8 @@ public sealed class HotlineApiTests(ApiAppFixture fixture)
         Assert.Contains("/api/v1/changes", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/open311", StringComparison.Ordinal));
         Assert.True(document.GetProperty("paths").GetProperty("/api/v1/cases").GetProperty("post").TryGetProperty("requestBody", out _));
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
     }
 
     [Fact]
