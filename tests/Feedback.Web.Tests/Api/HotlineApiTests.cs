@@ -80,6 +80,13 @@ public sealed class HotlineApiTests(ApiAppFixture fixture)
     }
 
     [Fact]
+    public async Task AStaffKey_MayNotFileForCallers_OnlyTheServiceCentreDoes()
+    {
+        var billingStaff = await HotlineClientAsync(actingAs: "staff.billing@demo.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await billingStaff.PostAsJsonAsync("/api/v1/cases", Filing())).StatusCode);
+    }
+
+    [Fact]
     public async Task Changes_PageThroughEveryEntryOnceInOrder_AndTheCursorResumes()
     {
         var client = await HotlineClientAsync();
