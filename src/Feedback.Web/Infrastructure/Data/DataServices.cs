@@ -10,12 +10,14 @@ public static class DataServices
 {
     /// <summary>
     /// One SQLite file under data/ by default (ConnectionStrings:Feedback overrides it). Foreign keys on;
-    /// WAL is switched on once at start-up (it is a property of the file); every connection waits up to 5 s
-    /// for the writer lock instead of failing with "database is locked".
+    /// WAL is switched on once at start-up (it is a property of the file); this process's writers queue on
+    /// <see cref="SqliteWriteGate"/>, and every connection still waits up to 5 s for a writer outside it
+    /// (another process, a bulk update) instead of failing with "database is locked".
     /// </summary>
     public static IServiceCollection AddFeedbackData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddDbContext<FeedbackDbContext>((provider, options) =>
         {
             var paths = provider.GetRequiredService<FeedbackPaths>();
@@ -26,7 +28,7 @@ public static class DataServices
                 sqlite.MigrationsAssembly(typeof(FeedbackDbContext).Assembly.GetName().Name);
                 sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
             });
-            options.AddInterceptors(provider.GetRequiredService<SqlitePragmas>());
+            options.AddInterceptors(provider.GetRequiredService<SqlitePragmas>(), provider.GetRequiredService<SqliteWriteGate>());
         });
         return services;
     }
