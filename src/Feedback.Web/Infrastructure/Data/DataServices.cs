@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Feedback.Domain.Data;
 using Feedback.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -30,6 +33,11 @@ public static class DataServices
             });
             options.AddInterceptors(provider.GetRequiredService<SqlitePragmas>(), provider.GetRequiredService<SqliteWriteGate>());
         });
+        // The keys that sign cookies (sign-in, PIN proof, TempData, antiforgery) live beside the database, so a
+        // restart or a new release does not sign everybody out or break half-filled forms.
+        services.AddDataProtection().SetApplicationName("Feedback");
+        services.AddOptions<KeyManagementOptions>().Configure<FeedbackPaths, ILoggerFactory>((options, paths, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysPath), logs));
         return services;
     }
 }
