@@ -38,13 +38,7 @@ public sealed class ListCaseChangesHandler(FeedbackDbContext db, ICurrentUser us
 {
     public async ValueTask<CaseChangesPage> Handle(ListCaseChanges query, CancellationToken cancellationToken)
     {
-        var after = new DateTimeOffset(query.After, TimeSpan.Zero);
-        var events = db.CaseEvents.AsNoTracking().Where(e => e.At > after && e.At <= query.Before);
-        var rows = await Visible(events)
-            .OrderBy(x => x.Event.At).ThenBy(x => x.Event.Id)
-            .Take(query.Limit + 1)
-            .Select(x => Project(x.Event, x.TrackingNumber))
-            .ToListAsync(cancellationToken);
+        var rows = await Page(db, user, query).ToListAsync(cancellationToken);
         var hasMore = rows.Count > query.Limit;
         if (hasMore)
         {
@@ -53,7 +47,7 @@ public sealed class ListCaseChangesHandler(FeedbackDbContext db, ICurrentUser us
             if (rows.Count == 0)
             {
                 // One instant holds more entries than a page: hand over that whole instant rather than split it.
-                rows = await Visible(db.CaseEvents.AsNoTracking().Where(e => e.At == boundary))
+                rows = await Visible(db, user, db.CaseEvents.AsNoTracking().Where(e => e.At == boundary))
                     .OrderBy(x => x.Event.Id)
                     .Select(x => Project(x.Event, x.TrackingNumber))
                     .ToListAsync(cancellationToken);
@@ -63,8 +57,18 @@ public sealed class ListCaseChangesHandler(FeedbackDbContext db, ICurrentUser us
         return new CaseChangesPage(rows.Select(MaskSubmitter).ToList(), cursor, hasMore);
     }
 
+    /// <summary>One page and one entry more (to see whether there is more): a range of the CaseEvents (At) index.</summary>
+    internal static IQueryable<CaseChange> Page(FeedbackDbContext db, ICurrentUser user, ListCaseChanges query)
+    {
+        var after = new DateTimeOffset(query.After, TimeSpan.Zero);
+        return Visible(db, user, db.CaseEvents.AsNoTracking().Where(e => e.At > after && e.At <= query.Before))
+            .OrderBy(x => x.Event.At).ThenBy(x => x.Event.Id)
+            .Take(query.Limit + 1)
+            .Select(x => Project(x.Event, x.TrackingNumber));
+    }
+
     /// <summary>The dispatcher (service centre) sees every case; staff and heads their department's.</summary>
-    private IQueryable<EventOfCase> Visible(IQueryable<CaseEvent> events)
+    private static IQueryable<EventOfCase> Visible(FeedbackDbContext db, ICurrentUser user, IQueryable<CaseEvent> events)
     {
         var joined = events.Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new EventOfCase { Event = e, TrackingNumber = c.TrackingNumber, DepartmentId = c.DepartmentId });
         if (user.IsInRole(Roles.Dispatcher))

@@ -45,10 +45,8 @@ public sealed record Open311RequestRow(
 public sealed class ListOpen311RequestsHandler(FeedbackDbContext db, OrganisationCache organisation, TimeProvider clock)
     : IQueryHandler<ListOpen311Requests, IReadOnlyList<Open311RequestRow>>
 {
-    /// <summary>Three decimals is about 100 m: enough to find a fault, too coarse to point at one home.</summary>
-    private const int LocationDecimals = 3;
-
-    public async ValueTask<IReadOnlyList<Open311RequestRow>> Handle(ListOpen311Requests query, CancellationToken cancellationToken)
+    /// <summary>The newest matching Open311 cases, at most the spec's 1000: a range of (Channel, [CategoryId,] SubmittedAt).</summary>
+    internal static IQueryable<Case> Matching(FeedbackDbContext db, ListOpen311Requests query, Guid? categoryId, DateTimeOffset now)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.Channel == Channel.Open311 && c.Kind != CaseKind.Report);
         if (query.Ids.Count > 0)
@@ -58,25 +56,34 @@ public sealed class ListOpen311RequestsHandler(FeedbackDbContext db, Organisatio
         }
         else
         {
-            var end = query.End ?? clock.GetUtcNow();
+            var end = query.End ?? now;
             var start = query.Start ?? end - ListOpen311Requests.MaxWindow;
             cases = cases.Where(c => c.SubmittedAt >= start && c.SubmittedAt <= end);
         }
+        if (categoryId is { } category)
+            cases = cases.Where(c => c.CategoryId == category);
+        if (query.Open is { } open)
+            cases = open
+                ? cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)
+                : cases.Where(c => c.Status == CaseStatus.Closed || c.Status == CaseStatus.Rejected);
+        return cases.OrderByDescending(c => c.SubmittedAt).Take(ListOpen311Requests.MaxResults);
+    }
+
+    /// <summary>Three decimals is about 100 m: enough to find a fault, too coarse to point at one home.</summary>
+    private const int LocationDecimals = 3;
+
+    public async ValueTask<IReadOnlyList<Open311RequestRow>> Handle(ListOpen311Requests query, CancellationToken cancellationToken)
+    {
+        Guid? categoryId = null;
         if (!string.IsNullOrWhiteSpace(query.ServiceCode))
         {
             var org = await organisation.GetAsync(cancellationToken);
             var category = org.Categories.FirstOrDefault(c => string.Equals(c.Code, query.ServiceCode.Trim(), StringComparison.OrdinalIgnoreCase));
             if (category is null) return [];
-            cases = cases.Where(c => c.CategoryId == category.Id);
+            categoryId = category.Id;
         }
-        if (query.Open is { } open)
-            cases = open
-                ? cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)
-                : cases.Where(c => c.Status == CaseStatus.Closed || c.Status == CaseStatus.Rejected);
-
+        var cases = Matching(db, query, categoryId, clock.GetUtcNow());
         var rows = await cases
-            .OrderByDescending(c => c.SubmittedAt)
-            .Take(ListOpen311Requests.MaxResults)
             .Join(db.Open311Details, c => c.Id, d => d.CaseId, (c, d) => new
             {
                 c.TrackingNumber, c.Status, c.CategoryId, c.DepartmentId, c.Description, c.SubmittedAt, c.UpdatedAt, c.ResolveBy,
