@@ -15,6 +15,7 @@ using Feedback.Domain.Cases;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Outcomes;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
@@ -122,6 +123,7 @@ services.AddScoped<ISeeder, OrganisationSeeder>();
 services.AddFeedbackEmail(configuration);
 services.AddFeedbackPublic();
 services.AddFeedbackDeadlines(configuration);
+services.AddFeedbackOutcomes(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();
