@@ -85,7 +85,7 @@ public static partial class PersonalDataInText
 
         result = Replace(result, EmailPattern(), PersonalDataKind.Email, PersonalDataMasker.MaskEmail, found);
         result = Replace(result, CustomerNumberPattern(), PersonalDataKind.CustomerNumber, PersonalDataMasker.MaskAccountNumber, found, "value");
-        result = Replace(result, MobilePattern(), PersonalDataKind.Phone, PersonalDataMasker.MaskPhone, found);
+        result = Replace(result, MobilePattern(), PersonalDataKind.Phone, mobile => PersonalDataMasker.MaskPhone(DigitsOf(mobile)), found);
         result = Replace(result, LandlinePattern(), PersonalDataKind.Phone, MaskLandline, found);
         result = Replace(result, LongNumberPattern(), PersonalDataKind.CustomerNumber, PersonalDataMasker.MaskAccountNumber, found);
         result = Replace(result, ChineseAddressPattern(), PersonalDataKind.Address, _ => "****", found, "house");
