@@ -25,7 +25,7 @@ public sealed class IndexModel(IMediator mediator, OrganisationCache organisatio
     [BindProperty(SupportsGet = true)] public Guid? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public CaseKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public PagedList<PublishedOutcomeSummary> Outcomes { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public OrganisationSnapshot Organisation { get; private set; } = null!;
@@ -43,5 +43,5 @@ public sealed class IndexModel(IMediator mediator, OrganisationCache organisatio
 
     /// <summary>The link to another page of the same filtered board.</summary>
     public string PageLink(int page) =>
-        Url.Page("/Outcomes/Index", new { Category, Area, Month, Kind, page }) ?? "/Outcomes";
+        Url.Page("/Outcomes/Index", new { Category, Area, Month, Kind, PageNumber = page }) ?? "/Outcomes";
 }

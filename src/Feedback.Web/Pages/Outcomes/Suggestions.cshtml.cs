@@ -13,7 +13,7 @@ namespace Feedback.Web.Pages.Outcomes;
 /// <summary>/Outcomes/Suggestions: suggestions the organisation adopted (fully or partly), with the reason, masked.</summary>
 public sealed class SuggestionsModel(IMediator mediator, OrganisationCache organisation) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public PagedList<AdoptedSuggestion> Suggestions { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public OrganisationSnapshot Organisation { get; private set; } = null!;
