@@ -110,6 +110,9 @@ public sealed class RectificationTests(OutcomeApp app) : IClassFixture<OutcomeAp
             (await _app.EmailsAsync(receipt.CaseId, EmailTemplates.MeasureOverdue)).Select(e => e.To).Order());
         var warned = await _app.DbAsync(db => db.RectificationMeasures.SingleAsync(m => m.Id == first));
         Assert.NotNull(warned.OverdueWarnedAt);
+        // And they count in reports until done.
+        var now = _app.Clock.GetUtcNow();
+        Assert.Equal(2, await _app.DbAsync(db => db.OverdueMeasures(now).CountAsync(m => m.CaseId == receipt.CaseId)));
     }
 
     [Fact]
