@@ -114,7 +114,10 @@ public sealed class SubmitCaseHandler(
         if (policy is not null)
             @case.HoldTo(policy.DeadlinesFrom(now, calendar));
         if (decision.DepartmentId is { } department)
+        {
             @case.Route(department, decision.Priority, CaseParticipant.System, now, org.Rules.FirstOrDefault(r => r.Id == decision.RuleId)?.Name);
+            await StaffAssignment.AssignLeastLoadedAsync(db, @case, now, cancellationToken);
+        }
 
         db.Cases.Add(@case);
         var submitter = CaseAccess.For(user, null, @case.SubmitterUserId, provedByPin: true);
