@@ -16,6 +16,7 @@ using Feedback.Web.Api;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Outcomes;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
@@ -124,6 +125,7 @@ services.AddFeedbackEmail(configuration);
 services.AddFeedbackPublic();
 services.AddFeedbackDeadlines(configuration);
 services.AddFeedbackApi(configuration);
+services.AddFeedbackOutcomes(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();

@@ -49,8 +49,16 @@ public static class AttachmentIntake
     /// Stores the files and attaches them to the case. Call last in a handler, after everything that may
     /// refuse the command: the files are deleted if the unit of work's SaveChanges fails.
     /// </summary>
-    public static async Task AttachAsync(IAttachmentStore store, FeedbackDbContext db, Case @case, IReadOnlyList<CheckedUpload> files,
-        CaseParticipant by, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task AttachAsync(IAttachmentStore store, FeedbackDbContext db, Case @case, IReadOnlyList<CheckedUpload> files,
+        CaseParticipant by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        StoreAsync(store, db, files, (file, name, key) => @case.AddAttachment(name, file.ContentType, file.Upload.Length, key, by, now), cancellationToken);
+
+    /// <summary>
+    /// Stores the files and hands each (with its safe name and store key) to <paramref name="attach"/>, which
+    /// records it on whatever owns it (a case, a rectification measure). Same guarantees as <see cref="AttachAsync"/>.
+    /// </summary>
+    public static async Task StoreAsync(IAttachmentStore store, FeedbackDbContext db, IReadOnlyList<CheckedUpload> files,
+        Action<CheckedUpload, string, string> attach, CancellationToken cancellationToken)
     {
         if (files.Count == 0) return;
         var stored = new List<string>();
@@ -61,7 +69,7 @@ public static class AttachmentIntake
                 await using var stream = file.Upload.OpenReadStream();
                 var key = await store.SaveAsync(stream, file.Extension, cancellationToken);
                 stored.Add(key);
-                @case.AddAttachment(SafeFileName(file.Upload.FileName, file.Extension), file.ContentType, file.Upload.Length, key, by, now);
+                attach(file, SafeFileName(file.Upload.FileName, file.Extension), key);
             }
         }
         catch

@@ -5,6 +5,8 @@ using Feedback.Domain.Common;
 using Feedback.Domain.Identity;
 using Feedback.Domain.Notifications;
 using Feedback.Domain.Organisation;
+using Feedback.Domain.Publishing;
+using Feedback.Domain.Rectification;
 using Feedback.Domain.Routing;
 using Feedback.Domain.Sla;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +33,12 @@ public class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ApiRequestLogEntry> ApiRequestLog => Set<ApiRequestLogEntry>();
     public DbSet<Open311Details> Open311Details => Set<Open311Details>();
+    public DbSet<CaseRectification> Rectifications => Set<CaseRectification>();
+    public DbSet<RectificationMeasure> RectificationMeasures => Set<RectificationMeasure>();
+    public DbSet<MeasureEvidence> MeasureEvidence => Set<MeasureEvidence>();
+    public DbSet<SuggestionDecision> SuggestionDecisions => Set<SuggestionDecision>();
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<OutcomeHistoryEntry> OutcomeHistory => Set<OutcomeHistoryEntry>();
 
     /// <summary>How many commands are running in this scope (the outermost one saves). See UnitOfWorkBehavior.</summary>
     internal int UnitOfWorkDepth { get; set; }

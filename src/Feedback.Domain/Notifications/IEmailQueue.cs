@@ -39,6 +39,11 @@ public static class EmailTemplates
     /// <summary>Name, TrackingNumber, Subject, Department, ResolveBy, CaseUrl — to dispatchers: a working day past the deadline.</summary>
     public const string DeadlineEscalated = "deadline-escalated";
 
+    /// <summary>Name, TrackingNumber, Subject, Measure, DueOn, CaseUrl — to a measure's owner and the department head: it is overdue.</summary>
+    public const string MeasureOverdue = "measure-overdue";
+    /// <summary>TrackingNumber, Subject, Decision, Reason, TrackUrl, Name — to the submitter of a suggestion.</summary>
+    public const string SuggestionDecision = "suggestion-decision";
+
     private static readonly IReadOnlySet<string> DeadlineValues =
         new HashSet<string> { "Name", "TrackingNumber", "Subject", "Department", "ResolveBy", "CaseUrl" };
 
@@ -59,5 +64,7 @@ public static class EmailTemplates
         [DeadlineWarning] = DeadlineValues,
         [DeadlineOverdue] = DeadlineValues,
         [DeadlineEscalated] = DeadlineValues,
+        [MeasureOverdue] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Measure", "DueOn", "CaseUrl" },
+        [SuggestionDecision] = new HashSet<string> { "TrackingNumber", "Subject", "Decision", "Reason", "TrackUrl", "Name" },
     };
 }

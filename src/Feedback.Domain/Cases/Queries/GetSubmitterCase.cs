@@ -1,6 +1,7 @@
 using Feedback.Domain.Common;
 using Feedback.Domain.Common.Privacy;
 using Feedback.Domain.Data;
+using Feedback.Domain.Rectification;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,8 @@ public sealed record SubmitterCaseView(
     RejectionReason? RejectionReason,
     IReadOnlyList<SubmitterTimelineEntry> Timeline,
     IReadOnlyList<AttachmentInfo> Attachments,
-    IReadOnlyList<CaseAction> AvailableActions)
+    IReadOnlyList<CaseAction> AvailableActions,
+    bool NeedsVerification = false)
 {
     public bool Allows(CaseAction action) => AvailableActions.Contains(action);
     public int AttachmentsLeft => Math.Max(0, Case.MaxAttachments - Attachments.Count);
@@ -99,6 +101,7 @@ public sealed class GetSubmitterCaseHandler(FeedbackDbContext db, ICurrentUser u
             found.Subject, found.Description, found.IsAnonymous,
             PersonalDataMasker.MaskPhone(found.Phone), PersonalDataMasker.MaskEmail(found.Email),
             found.SubmittedAt, found.ContactBy, found.ResolveBy, found.ClosedAt, found.ResolutionSummary, found.RejectionReason,
-            timeline, attachments, CaseTransitions.AvailableTo(found.Status, SubmitterOnly));
+            timeline, attachments, CaseTransitions.AvailableTo(found.Status, SubmitterOnly),
+            await db.IsRequiredAsync(found.Id, found.Kind, cancellationToken));
     }
 }

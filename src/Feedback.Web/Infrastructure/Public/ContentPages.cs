@@ -40,6 +40,43 @@ public sealed partial class ContentPages(FeedbackPaths paths)
         return null;
     }
 
+    /// <summary>
+    /// The pages for the site's navigation: every page with a <c>title</c> in its front matter, in the
+    /// reader's language (a page only in the default language appears in it), ordered by an optional
+    /// <c>order</c> value, then by title. <c>nav: false</c> keeps a page out of the menu.
+    /// </summary>
+    public IReadOnlyList<(string Slug, string Title)> Navigation(string culture)
+    {
+        var slugs = new[] { StringCatalog.NormaliseCulture(culture), StringCatalog.DefaultCulture }.Distinct()
+            .Select(folder => Path.Combine(paths.PagesPath, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.md"))
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Where(slug => SlugPattern().IsMatch(slug))
+            .Distinct();
+        var pages = new List<(string Slug, string Title, int Order)>();
+        foreach (var slug in slugs)
+        {
+            var values = FrontMatterOf(slug, culture);
+            if (values.GetValueOrDefault("title") is not { Length: > 0 } title || values.GetValueOrDefault("nav") == "false")
+                continue;
+            pages.Add((slug, title, int.TryParse(values.GetValueOrDefault("order"), out var order) ? order : int.MaxValue));
+        }
+        return pages.OrderBy(p => p.Order).ThenBy(p => p.Title, StringComparer.Ordinal).Select(p => (p.Slug, p.Title)).ToList();
+    }
+
+    private Dictionary<string, string> FrontMatterOf(string slug, string culture)
+    {
+        foreach (var folder in new[] { StringCatalog.NormaliseCulture(culture), StringCatalog.DefaultCulture }.Distinct())
+        {
+            var path = Path.Combine(paths.PagesPath, folder, slug + ".md");
+            if (File.Exists(path))
+                return SplitFrontMatter(File.ReadAllText(path).Replace("\r\n", "\n")).Values;
+        }
+        return [];
+    }
+
     internal static ContentPage Parse(string slug, string text)
     {
         var (frontMatter, body) = SplitFrontMatter(text.Replace("\r\n", "\n"));

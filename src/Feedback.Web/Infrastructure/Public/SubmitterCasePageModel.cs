@@ -41,6 +41,9 @@ public abstract class SubmitterCasePageModel(IMediator mediator, OrganisationCac
     /// <summary>What this page holds to show the caller is the submitter.</summary>
     protected abstract SubmitterProof Proof { get; }
 
+    /// <summary>The same proof, for the parts of the page that load their own data (the rectification record).</summary>
+    public SubmitterProof CallerProof => Proof;
+
     /// <summary>What a caller who may not see the case gets (never a hint that it exists).</summary>
     protected abstract IActionResult CannotSee(string trackingNumber);
 

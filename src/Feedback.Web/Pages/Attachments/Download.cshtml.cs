@@ -1,5 +1,6 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Queries;
+using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Public;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -18,18 +19,6 @@ public sealed class DownloadModel(IMediator mediator, IAttachmentStore store, Tr
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var attachment = await mediator.Send(new GetAttachment(id, trackedCases.Read(HttpContext)), cancellationToken);
-        Stream content;
-        try
-        {
-            content = store.OpenRead(attachment.StorageKey);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            logger.LogWarning("Attachment {AttachmentId} has no file in the store", attachment.Id);
-            return NotFound();
-        }
-        Response.Headers.XContentTypeOptions = "nosniff";
-        // FileDownloadName makes it "attachment; filename=…; filename*=UTF-8''…".
-        return File(content, attachment.ContentType, attachment.FileName);
+        return this.Download(store, attachment.StorageKey, attachment.ContentType, attachment.FileName, logger);
     }
 }
