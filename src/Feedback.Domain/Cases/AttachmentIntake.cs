@@ -49,8 +49,18 @@ public static class AttachmentIntake
     /// Stores the files and attaches them to the case. Call last in a handler, after everything that may
     /// refuse the command: the files are deleted if the unit of work's SaveChanges fails.
     /// </summary>
-    public static async Task AttachAsync(IAttachmentStore store, FeedbackDbContext db, Case @case, IReadOnlyList<CheckedUpload> files,
-        CaseParticipant by, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task AttachAsync(IAttachmentStore store, FeedbackDbContext db, Case @case, IReadOnlyList<CheckedUpload> files,
+        CaseParticipant by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        StoreAsync(store, db, files,
+            (file, key) => @case.AddAttachment(SafeFileName(file.Upload.FileName, file.Extension), file.ContentType, file.Upload.Length, key, by, now),
+            cancellationToken);
+
+    /// <summary>
+    /// Stores each file and hands its key to <paramref name="attach"/> (which records it on its owner: a case,
+    /// a review). Same rule as <see cref="AttachAsync"/>: call last; the files go if the save fails.
+    /// </summary>
+    public static async Task StoreAsync(IAttachmentStore store, DbContext db, IReadOnlyList<CheckedUpload> files,
+        Action<CheckedUpload, string> attach, CancellationToken cancellationToken)
     {
         if (files.Count == 0) return;
         var stored = new List<string>();
@@ -61,7 +71,7 @@ public static class AttachmentIntake
                 await using var stream = file.Upload.OpenReadStream();
                 var key = await store.SaveAsync(stream, file.Extension, cancellationToken);
                 stored.Add(key);
-                @case.AddAttachment(SafeFileName(file.Upload.FileName, file.Extension), file.ContentType, file.Upload.Length, key, by, now);
+                attach(file, key);
             }
         }
         catch

@@ -6,6 +6,7 @@ using Feedback.Domain.Notifications;
 using Feedback.Domain.Organisation;
 using Feedback.Domain.Routing;
 using Feedback.Domain.Sla;
+using Feedback.Domain.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -27,6 +28,16 @@ public class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options)
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<Supervisor> Supervisors => Set<Supervisor>();
+    public DbSet<SupervisorTerm> SupervisorTerms => Set<SupervisorTerm>();
+    public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
+    public DbSet<ReviewDimension> ReviewDimensions => Set<ReviewDimension>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ReviewScore> ReviewScores => Set<ReviewScore>();
+    public DbSet<ReviewFinding> ReviewFindings => Set<ReviewFinding>();
+    public DbSet<ReviewPhoto> ReviewPhotos => Set<ReviewPhoto>();
+    public DbSet<Forum> Forums => Set<Forum>();
+    public DbSet<ForumSuggestion> ForumSuggestions => Set<ForumSuggestion>();
 
     /// <summary>How many commands are running in this scope (the outermost one saves). See UnitOfWorkBehavior.</summary>
     internal int UnitOfWorkDepth { get; set; }
