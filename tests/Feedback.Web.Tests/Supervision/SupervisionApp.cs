@@ -100,6 +100,12 @@ public sealed partial class SupervisionApp(IDictionary<string, string?>? setting
     [GeneratedRegex(@"https?://[^\s""'<>()\[\]]+/Account/ResetPassword\?[^\s""'<>()\[\]]+")]
     private static partial Regex LinkPattern();
 
+    /// <summary>The status a person meets: a refusal by a page policy redirects to the 403 page, which counts as 403.</summary>
+    public static HttpStatusCode Outcome(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Error/403") == true
+            ? HttpStatusCode.Forbidden
+            : response.StatusCode == HttpStatusCode.Redirect ? throw new InvalidOperationException($"Redirected to {response.Headers.Location}") : response.StatusCode;
+
     /// <summary>Sets a password through the invitation link, as the person would.</summary>
     public async Task<HttpResponseMessage> AcceptInvitationAsync(HttpClient client, string link, string email, string password)
     {
