@@ -70,3 +70,21 @@ public sealed class TermTests
         Assert.NotEqual(Guid.Empty, receipt.ReviewId);
     }
 }
+
+/// <summary>With the two-factor requirement on, an appointed supervisor must set up an authenticator before anything else.</summary>
+public sealed class SupervisorTwoFactorTests
+{
+    [Fact]
+    public async Task ASupervisorWithoutTwoFactor_IsSentToSetItUp()
+    {
+        using var app = new SupervisionApp(new Dictionary<string, string?> { ["Security:RequireTwoFactorForStaff"] = "true" });
+        const string email = "needs.2fa@example.org";
+        await app.AppointAsync(email, SupervisionApp.Today, SupervisionApp.Today.AddYears(1));
+        var client = app.CreateBrowserClient();
+        await client.SignInAsync(email, SupervisionApp.Password);
+
+        var response = await client.GetAsync("/Supervisor/Review");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Manage/TwoFactor", response.Headers.Location?.OriginalString);
+    }
+}
