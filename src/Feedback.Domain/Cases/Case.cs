@@ -126,6 +126,17 @@ public sealed partial class Case : Entity
         Priority = priority;
     }
 
+    /// <summary>
+    /// Names who in the department should take the case (automatic assignment, <see cref="StaffAssignment"/>).
+    /// The status stays Assigned until someone accepts; the department head can still give it to another.
+    /// </summary>
+    public void Designate(Guid assigneeId)
+    {
+        if (Status != CaseStatus.Assigned || DepartmentId is null)
+            throw new InvalidOperationException($"Only a case assigned to a department can be designated to a person (status {Status}).");
+        AssigneeId = assigneeId;
+    }
+
     public void Reassign(Guid departmentId, Guid? assigneeId, CaseParticipant by, DateTimeOffset now, string? reason)
     {
         EnsureNotAccused(departmentId);

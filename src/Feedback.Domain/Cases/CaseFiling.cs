@@ -8,8 +8,8 @@ namespace Feedback.Domain.Cases;
 
 /// <summary>
 /// What every way of filing shares once the input is checked (the public form, the dispatcher, a supervisor's
-/// review findings, forum suggestions): the case is created, routed by the rules, held to its deadlines and
-/// added to the unit of work. One path, so every channel gets the same routing and deadlines.
+/// review findings, forum suggestions): the case is created, routed by the rules, given to the least-loaded
+/// member of staff, held to its deadlines and added to the unit of work. One path, so every channel gets the same routing and deadlines.
 /// </summary>
 public static class CaseFiling
 {
@@ -28,7 +28,10 @@ public static class CaseFiling
         if (policy is not null)
             @case.HoldTo(policy.DeadlinesFrom(now, calendar));
         if (decision.DepartmentId is { } department)
+        {
             @case.Route(department, decision.Priority, CaseParticipant.System, now, org.Rules.FirstOrDefault(r => r.Id == decision.RuleId)?.Name);
+            await StaffAssignment.AssignLeastLoadedAsync(db, @case, now, cancellationToken);
+        }
 
         db.Cases.Add(@case);
         return (@case, pin);

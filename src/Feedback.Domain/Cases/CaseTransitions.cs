@@ -56,6 +56,9 @@ public static class CaseTransitions
     /// <summary>Open = still owed work or an answer by the organisation or the customer.</summary>
     public static bool IsOpen(CaseStatus status) => !IsTerminal(status);
 
+    /// <summary>The open statuses as a list, for queries (an IN list can use the (…, Status) indexes).</summary>
+    public static readonly IReadOnlyList<CaseStatus> OpenStatuses = Enum.GetValues<CaseStatus>().Where(IsOpen).ToArray();
+
     private static Transition T(CaseStatus from, CaseAction action, CaseStatus to, params Actor[] by) =>
         new(from, action, to, by.ToFrozenSet());
 }

@@ -3,6 +3,7 @@ using Feedback.Domain.Common;
 using Feedback.Domain.Notifications;
 using Feedback.Domain.Sla;
 using Feedback.Domain.Sla.Commands;
+using Feedback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Tests.Deadlines;
@@ -149,18 +150,7 @@ public sealed class EscalationLadderTests : IDisposable
             var now = _app.Clock.GetUtcNow();
             var sql = db.Cases.Where(c => c.NextEscalationAt != null && c.NextEscalationAt <= now)
                 .OrderBy(c => c.NextEscalationAt).Select(c => c.Id).Take(50).ToQueryString();
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            // ToQueryString wraps the statement in parameter declarations and EF's notes; EXPLAIN needs only the statement.
-            var statement = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
-            var note = statement.IndexOf("This LINQ query", StringComparison.Ordinal);
-            command.CommandText = "EXPLAIN QUERY PLAN " + (note < 0 ? statement : statement[..note]);
-            foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct())
-                ((Microsoft.Data.Sqlite.SqliteCommand)command).Parameters.AddWithValue(name, 0L);
-            await using var reader = await command.ExecuteReaderAsync();
-            var lines = new List<string>();
-            while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
+            var lines = await QueryPlan.ExplainAsync(db, sql);
             return string.Join(" | ", lines);
         });
         Assert.Contains("SEARCH", plan);

@@ -3,7 +3,7 @@ using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Data;
-using Microsoft.Data.Sqlite;
+using Feedback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -201,31 +201,11 @@ public sealed class QueueTests(QueueWorld queue) : IClassFixture<QueueWorld>
         foreach (var sql in new[] { page.ToQueryString(), filtered.ToQueryString() })
         {
 
-            var plan = await ExplainAsync(db, sql);
+            var plan = await QueryPlan.ExplainAsync(db, sql);
             // "c" is the Cases table; "SCAN c1" walks the page of at most 25 rows that the SEARCH produced.
             var onCases = plan.Where(step => step is "SCAN c" || step.StartsWith("SCAN c ") || step.StartsWith("SEARCH c ")).ToList();
             Assert.True(onCases.Count > 0 && onCases.All(step => step.StartsWith("SEARCH c USING INDEX IX_Cases_")), $"{what}: {string.Join(" | ", plan)}");
         }
-    }
-
-    /// <summary>SQLite's query plan for SQL as EF's ToQueryString prints it (".param set" lines, then the statement).</summary>
-    private static async Task<List<string>> ExplainAsync(FeedbackDbContext db, string printed)
-    {
-        var lines = printed.Split('\n');
-        await db.Database.OpenConnectionAsync();
-        await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ")))
-        {
-            var parts = line[".param set ".Length..].Split(' ', 2);
-            command.Parameters.AddWithValue(parts[0], parts[1].Trim().Trim('\''));
-        }
-        // What follows the statement is EF's note about split queries, not SQL.
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set ")).TakeWhile(l => !l.StartsWith("This LINQ query")));
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            plan.Add(reader.GetString(3));
-        return plan;
     }
 
     private async Task<string> GetOkAsync(string email, string url)

@@ -8,7 +8,8 @@ namespace Feedback.Domain.Cases.Commands;
 
 /// <summary>
 /// Give a case to another department or another person in it. A department head reassigns inside their own
-/// department; the service centre (dispatcher) anywhere. The case is assigned afresh (the new owner accepts).
+/// department; the service centre (dispatcher) anywhere. The case is assigned afresh (the new owner accepts);
+/// without a named person it goes to the department's least-loaded staff member.
 /// </summary>
 public sealed record ReassignCase(Guid CaseId, Guid DepartmentId, Guid? AssigneeId = null, string? Note = null)
     : ICommand, IAuthorizedMessage, IValidate
@@ -39,7 +40,12 @@ public sealed class ReassignCaseHandler(FeedbackDbContext db, OrganisationCache 
         if (command.AssigneeId is { } assignee && !await CaseWorkers.WorksInAsync(db, assignee, command.DepartmentId, cancellationToken))
             throw new ValidationException([new(nameof(command.AssigneeId), "Staff.Reassign.AssigneeNotInDepartment")]);
 
-        @case.Reassign(command.DepartmentId, command.AssigneeId, by, clock.GetUtcNow(), Clean(command.Note));
+        var now = clock.GetUtcNow();
+        @case.Reassign(command.DepartmentId, command.AssigneeId, by, now, Clean(command.Note));
+        if (command.AssigneeId is { } person)
+            await StaffAssignment.MarkAssignedAsync(db, person, now, cancellationToken);
+        else
+            await StaffAssignment.AssignLeastLoadedAsync(db, @case, now, cancellationToken);
         return Unit.Value;
     }
 

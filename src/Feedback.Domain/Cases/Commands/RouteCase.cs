@@ -27,7 +27,9 @@ public sealed class RouteCaseHandler(FeedbackDbContext db, OrganisationCache org
         if (org.Department(command.DepartmentId) is not { IsActive: true })
             throw new ValidationException([new(nameof(command.DepartmentId), "Validation.Invalid")]);
 
-        @case.Route(command.DepartmentId, command.Priority, by, clock.GetUtcNow(), string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim());
+        var now = clock.GetUtcNow();
+        @case.Route(command.DepartmentId, command.Priority, by, now, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim());
+        await StaffAssignment.AssignLeastLoadedAsync(db, @case, now, cancellationToken);
         return Unit.Value;
     }
 }

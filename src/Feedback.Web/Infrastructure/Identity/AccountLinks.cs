@@ -1,15 +1,16 @@
 using System.Text;
 using Feedback.Domain.Identity;
+using Feedback.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Feedback.Web.Infrastructure.Identity;
 
 /// <summary>
-/// Links in account emails. The site's address comes from Feedback:PublicUrl when set — set it in production:
-/// otherwise the request's Host header is used, which a stranger could forge to send a reset link elsewhere.
+/// Links in account emails, on the site's one configured address (Feedback:PublicBaseUrl, as every email
+/// link): never the request's Host header, which a stranger could forge to send a reset link elsewhere.
 /// Tokens travel Base64Url-encoded so that no character needs escaping in mail clients.
 /// </summary>
-public sealed class AccountLinks(IConfiguration configuration, IHttpContextAccessor accessor) : IAccountLinks
+public sealed class AccountLinks(EmailOptions options) : IAccountLinks
 {
     public const string ConfirmEmailPath = "/Account/ConfirmEmail";
     public const string ResetPasswordPath = "/Account/ResetPassword";
@@ -36,14 +37,5 @@ public sealed class AccountLinks(IConfiguration configuration, IHttpContextAcces
         }
     }
 
-    private string Absolute(string pathAndQuery)
-    {
-        var configured = configuration["Feedback:PublicUrl"];
-        if (!string.IsNullOrWhiteSpace(configured))
-            return configured.TrimEnd('/') + pathAndQuery;
-        var request = accessor.HttpContext?.Request;
-        return request is { Host.HasValue: true }
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}"
-            : "http://localhost" + pathAndQuery;
-    }
+    private string Absolute(string pathAndQuery) => options.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + pathAndQuery;
 }

@@ -23,6 +23,7 @@ public sealed class FeedbackPaths
     public string EmailsPath => Path.Combine(ContentPath, "emails");
     public string AttachmentsPath => Path.Combine(DataPath, "attachments");
     public string MailPickupPath => Path.Combine(DataPath, "mail");
+    public string KeysPath => Path.Combine(DataPath, "keys");
 
     public static string? FindRoot(string start)
     {
