@@ -21,10 +21,7 @@ public sealed record GetSupervisorDashboard : IQuery<SupervisorDashboard>, IAuth
 
 public sealed record SupervisorDashboard(
     string Name, string Affiliation, bool IsServing, DateOnly TermStartsOn, DateOnly TermEndsOn, IReadOnlyList<TermRow> Terms,
-    IReadOnlyList<ReviewRow> Reviews, IReadOnlyList<FindingRow> Findings)
-{
-    public IEnumerable<FindingRow> AwaitingVerification => Findings.Where(f => f.Status == CaseStatus.Resolved);
-}
+    IReadOnlyList<ReviewRow> Reviews, IReadOnlyList<FindingRow> Findings, IReadOnlyList<FindingRow> AwaitingVerification);
 
 public sealed record TermRow(DateOnly StartsOn, DateOnly EndsOn);
 
@@ -46,7 +43,7 @@ public sealed class GetSupervisorDashboardHandler(FeedbackDbContext db, WorkCale
         var serving = supervisor.IsServingOn(today);
         var terms = supervisor.Terms.OrderBy(t => t.StartsOn).Select(t => new TermRow(t.StartsOn, t.EndsOn)).ToList();
         if (!serving)
-            return new SupervisorDashboard(supervisor.Name, supervisor.Affiliation, false, supervisor.TermStartsOn, supervisor.TermEndsOn, terms, [], []);
+            return new SupervisorDashboard(supervisor.Name, supervisor.Affiliation, false, supervisor.TermStartsOn, supervisor.TermEndsOn, terms, [], [], []);
 
         var reviews = await db.Reviews.AsNoTracking()
             .Where(r => r.SupervisorUserId == me)
@@ -58,12 +55,17 @@ public sealed class GetSupervisorDashboardHandler(FeedbackDbContext db, WorkCale
                 r.DepartmentId, r.ServiceAreaId,
                 r.Scores.Average(s => (double)s.Score), r.Findings.Count))
             .ToListAsync(cancellationToken);
-        var findings = await db.Cases.AsNoTracking()
-            .Where(c => c.SubmitterUserId == me && c.Kind == CaseKind.SupervisionFinding)
-            .OrderByDescending(c => c.SubmittedAt)
+        var mine = db.Cases.AsNoTracking().Where(c => c.SubmitterUserId == me && c.Kind == CaseKind.SupervisionFinding);
+        var findings = await Rows(mine, cancellationToken);
+        // Asked on its own: a resolved finding must not drop out of "awaiting my verification" behind newer ones.
+        var awaiting = await Rows(mine.Where(c => c.Status == CaseStatus.Resolved), cancellationToken);
+        return new SupervisorDashboard(supervisor.Name, supervisor.Affiliation, true, supervisor.TermStartsOn, supervisor.TermEndsOn, terms,
+            reviews, findings, awaiting);
+    }
+
+    private static Task<List<FindingRow>> Rows(IQueryable<Case> cases, CancellationToken cancellationToken) =>
+        cases.OrderByDescending(c => c.SubmittedAt)
             .Take(GetSupervisorDashboard.ListSize)
             .Select(c => new FindingRow(c.Id, c.TrackingNumber, c.Subject, c.Status, c.DepartmentId, c.SubmittedAt, c.ResolveBy))
             .ToListAsync(cancellationToken);
-        return new SupervisorDashboard(supervisor.Name, supervisor.Affiliation, true, supervisor.TermStartsOn, supervisor.TermEndsOn, terms, reviews, findings);
-    }
 }
