@@ -12,6 +12,7 @@ using Feedback.Web.Infrastructure.Data;
 using Feedback.Web.Infrastructure.Deadlines;
 using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
+using Feedback.Web.Api;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
@@ -124,6 +125,7 @@ services.AddFeedbackEmail(configuration);
 services.AddFeedbackPublic();
 services.AddFeedbackDeadlines(configuration);
 services.AddFeedbackSupervision();
+services.AddFeedbackApi(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();
@@ -144,6 +146,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
 app.MapCultureSwitch();
+app.MapFeedbackApi();
 
 await app.InitialiseDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

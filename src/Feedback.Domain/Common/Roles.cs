@@ -10,6 +10,12 @@ public static class Roles
     public const string Dispatcher = nameof(Dispatcher);
     public const string Admin = nameof(Admin);
 
+    /// <summary>
+    /// Carried only by a request authenticated with an API key (never an Identity role, so not in <see cref="All"/>):
+    /// it lets a partner system file through the Open311 and Api channels.
+    /// </summary>
+    public const string ApiClient = nameof(ApiClient);
+
     public static readonly IReadOnlyList<string> All = [Customer, Supervisor, Staff, DepartmentHead, Dispatcher, Admin];
 
     /// <summary>Roles that are created by an admin and must use two-factor authentication.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Feedback.Domain.Api;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Common;
 using Feedback.Domain.Identity;
@@ -38,6 +39,9 @@ public class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options)
     public DbSet<ReviewPhoto> ReviewPhotos => Set<ReviewPhoto>();
     public DbSet<Forum> Forums => Set<Forum>();
     public DbSet<ForumSuggestion> ForumSuggestions => Set<ForumSuggestion>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ApiRequestLogEntry> ApiRequestLog => Set<ApiRequestLogEntry>();
+    public DbSet<Open311Details> Open311Details => Set<Open311Details>();
 
     /// <summary>How many commands are running in this scope (the outermost one saves). See UnitOfWorkBehavior.</summary>
     internal int UnitOfWorkDepth { get; set; }

@@ -32,6 +32,8 @@ public static class EmailTemplates
     public const string InformationRequested = "information-requested";
     /// <summary>TrackingNumber, Subject, Resolution, TrackUrl, Name.</summary>
     public const string Resolution = "resolution";
+    /// <summary>TrackingNumber, Subject, TrackUrl, Name — to the submitter of a duplicate: the case it was merged into is resolved.</summary>
+    public const string DuplicateResolved = "duplicate-resolved";
     /// <summary>Name, TrackingNumber, Subject, Department, ResolveBy, CaseUrl — to staff: 75 % of the time is used.</summary>
     public const string DeadlineWarning = "deadline-warning";
     /// <summary>Name, TrackingNumber, Subject, Department, ResolveBy, CaseUrl — to the department head: the case is overdue.</summary>
@@ -56,6 +58,7 @@ public static class EmailTemplates
         [PublicReply] = new HashSet<string> { "TrackingNumber", "Subject", "Reply", "TrackUrl", "Name" },
         [InformationRequested] = new HashSet<string> { "TrackingNumber", "Subject", "Question", "TrackUrl", "Name" },
         [Resolution] = new HashSet<string> { "TrackingNumber", "Subject", "Resolution", "TrackUrl", "Name" },
+        [DuplicateResolved] = new HashSet<string> { "TrackingNumber", "Subject", "TrackUrl", "Name" },
         [DeadlineWarning] = DeadlineValues,
         [DeadlineOverdue] = DeadlineValues,
         [DeadlineEscalated] = DeadlineValues,

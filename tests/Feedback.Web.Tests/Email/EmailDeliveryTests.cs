@@ -141,6 +141,28 @@ public sealed class EmailDeliveryTests(SmtpAppFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task ResolvingACase_TellsTheSubmittersOfItsDuplicates_UnderTheirOwnNumber_WithoutTheMastersText()
+    {
+        var (masterAddress, duplicateAddress) = (NewAddress("master"), NewAddress("duplicate"));
+        var master = await _app.FileCaseAsync(masterAddress);
+        var duplicate = await _app.FileCaseAsync(duplicateAddress, subject: "我家也停电了", name: "李四");
+        await _app.ActAsDispatcherAsync(duplicate.CaseId, (c, dispatcher, now) =>
+            c.Reject(RejectionReason.Duplicate, "与另一工单为同一问题", master.CaseId, dispatcher, now));
+        await _app.DeliverAsync();
+
+        await _app.ActAsStaffAsync(master.CaseId, (c, staff, now) => c.Resolve("张三家的线路已修复。", staff, now));
+        await _app.DeliverAsync();
+
+        var told = Assert.Single(_smtp.To(duplicateAddress), m => m.Subject!.Contains(duplicate.TrackingNumber) && m.Subject.StartsWith("您反映的问题已办理完毕"));
+        Assert.Contains("我家也停电了", told.TextBody);
+        Assert.Contains("尊敬的李四", told.TextBody);
+        Assert.DoesNotContain(master.TrackingNumber, told.TextBody + told.HtmlBody);
+        Assert.DoesNotContain("张三", told.TextBody + told.HtmlBody);
+        // Resolving the master again later (after a reopening) would tell them again; one resolution, one email.
+        Assert.Single(await _app.DbAsync(db => db.EmailMessages.Where(m => m.CaseId == duplicate.CaseId && m.Template == EmailTemplates.DuplicateResolved).ToListAsync()));
+    }
+
+    [Fact]
     public async Task AMisconductReporter_IsAcknowledged_ButNotToldHowItIsHandled()
     {
         var address = NewAddress("report");

@@ -78,19 +78,36 @@ public sealed class EmailTestApp(IDictionary<string, string?>? settings = null) 
     /// progress in a department, runs <paramref name="act"/> as a member of its staff, stores the change
     /// and its domain events in one SaveChanges.
     /// </summary>
-    public async Task ActAsStaffAsync(Guid caseId, Action<Case, CaseParticipant, DateTimeOffset> act)
+    public Task ActAsStaffAsync(Guid caseId, Action<Case, CaseParticipant, DateTimeOffset> act) =>
+        ChangeAsync(caseId, async (db, @case, now) =>
+        {
+            var staff = new CaseParticipant(null, "客服专员", new HashSet<Actor> { Actor.Staff });
+            if (@case.Status == CaseStatus.Submitted)
+                @case.Route(await db.Departments.Where(d => !d.IsIntegrityOffice).OrderBy(d => d.SortOrder).Select(d => d.Id).FirstAsync(), Priority.Normal, CaseParticipant.System, now);
+            if (@case.Status == CaseStatus.Assigned)
+                @case.Accept(staff, now);
+            act(@case, staff, now);
+        });
+
+    /// <summary>Acts on the case as the dispatcher (e.g. to mark it a duplicate), back from its department if it was routed.</summary>
+    public Task ActAsDispatcherAsync(Guid caseId, Action<Case, CaseParticipant, DateTimeOffset> act) =>
+        ChangeAsync(caseId, (_, @case, now) =>
+        {
+            if (@case.Status == CaseStatus.Assigned)
+                @case.ReturnToDispatcher("测试：退回调度", new CaseParticipant(null, "客服专员", new HashSet<Actor> { Actor.Staff }), now);
+            act(@case, new CaseParticipant(null, "调度员", new HashSet<Actor> { Actor.Dispatcher }), now);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Loads the case with its timeline, runs <paramref name="change"/>, stores it and its domain events in one SaveChanges.</summary>
+    private async Task ChangeAsync(Guid caseId, Func<Feedback.Domain.Data.FeedbackDbContext, Case, DateTimeOffset, Task> change)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Feedback.Domain.Data.FeedbackDbContext>();
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
         var known = @case.Events.Select(e => e.Id).ToHashSet();
         var now = Clock.GetUtcNow();
-        var staff = new CaseParticipant(null, "客服专员", new HashSet<Actor> { Actor.Staff });
-        if (@case.Status == CaseStatus.Submitted)
-            @case.Route(await db.Departments.Where(d => !d.IsIntegrityOffice).OrderBy(d => d.SortOrder).Select(d => d.Id).FirstAsync(), Priority.Normal, CaseParticipant.System, now);
-        if (@case.Status == CaseStatus.Assigned)
-            @case.Accept(staff, now);
-        act(@case, staff, now);
+        await change(db, @case, now);
         foreach (var entry in @case.Events.Where(e => !known.Contains(e.Id)))
             db.Entry(entry).State = EntityState.Added;
         db.MoveDomainEventsToOutbox(now);

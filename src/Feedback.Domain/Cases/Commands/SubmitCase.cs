@@ -35,8 +35,15 @@ public sealed record SubmitCase(
     /// <summary>Kinds the public may file (findings come only from supervisors' reviews).</summary>
     public static readonly IReadOnlyList<CaseKind> PublicKinds = [CaseKind.Complaint, CaseKind.Suggestion, CaseKind.Report, CaseKind.Praise];
 
+    /// <summary>
+    /// Web: anyone. Dispatcher channels: the service centre. Open311: any client with a key. Api: the hotline
+    /// system, whose key acts as a dispatcher (it files for callers as they do).
+    /// </summary>
     public bool IsAuthorizedFor(ICurrentUser user) =>
-        Channel == Channel.Web || (DispatcherChannels.Contains(Channel) && user.IsInRole(Roles.Dispatcher));
+        Channel == Channel.Web
+        || (DispatcherChannels.Contains(Channel) && user.IsInRole(Roles.Dispatcher))
+        || (Channel == Channel.Open311 && user.IsInRole(Roles.ApiClient))
+        || (Channel == Channel.Api && user.IsInRole(Roles.ApiClient) && user.IsInRole(Roles.Dispatcher));
 
     public IEnumerable<ValidationError> Validate()
     {
@@ -92,7 +99,8 @@ public sealed class SubmitCaseHandler(
         if (errors.Count > 0) throw new ValidationException(errors);
 
         var now = clock.GetUtcNow();
-        var byDispatcher = SubmitCase.DispatcherChannels.Contains(command.Channel);
+        // The hotline system files for a caller exactly as a dispatcher does, under its key's acting identity.
+        var byDispatcher = SubmitCase.DispatcherChannels.Contains(command.Channel) || command.Channel == Channel.Api;
         var details = new NewCase(
             command.Kind, command.Channel, command.CategoryId, command.ServiceAreaId, command.Subject, command.Description,
             command.IsAnonymous,

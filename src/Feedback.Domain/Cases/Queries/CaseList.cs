@@ -31,6 +31,8 @@ public sealed record CaseListItem
     public DateTimeOffset SubmittedAt { get; init; }
     public DateTimeOffset? ContactBy { get; init; }
     public DateTimeOffset? ResolveBy { get; init; }
+    /// <summary>How far up the escalation ladder the case is (the colour turns amber once it is warned).</summary>
+    public Sla.EscalationLevel Escalation { get; init; }
     public string? AssigneeName { get; init; }
 }
 
@@ -83,6 +85,7 @@ public static class CaseList
             SubmittedAt = c.SubmittedAt,
             ContactBy = c.ContactBy,
             ResolveBy = c.ResolveBy,
+            Escalation = c.EscalationLevel,
             AssigneeName = assignee == null ? null : assignee.DisplayName,
         };
 

@@ -16,11 +16,14 @@ internal sealed record CaseMailing(
     public const string TrackPath = "/Public/Track";
 
     public static Task<CaseMailing?> LoadAsync(FeedbackDbContext db, Guid caseId, CancellationToken cancellationToken) =>
-        db.Cases.AsNoTracking()
-            .Where(c => c.Id == caseId && c.Contact.Email != null && c.Contact.Email != "")
+        Of(db.Cases.Where(c => c.Id == caseId)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The mailing of each of these cases that has a contact email, in one query.</summary>
+    public static IQueryable<CaseMailing> Of(IQueryable<Case> cases) =>
+        cases.AsNoTracking()
+            .Where(c => c.Contact.Email != null && c.Contact.Email != "")
             .Select(c => new CaseMailing(c.Id, c.TrackingNumber, c.Subject, c.Kind, c.Contact.Email!,
-                c.IsAnonymous ? null : c.Contact.Name, c.Culture, c.ContactBy, c.ResolveBy))
-            .SingleOrDefaultAsync(cancellationToken);
+                c.IsAnonymous ? null : c.Contact.Name, c.Culture, c.ContactBy, c.ResolveBy));
 
     /// <summary>
     /// A misconduct reporter is told that the report arrived, and can follow its status with the PIN; how the

@@ -29,7 +29,9 @@ public sealed class CaseModel(IMediator mediator, WorkCalendarSource calendars, 
 
     public StaffCaseView View { get; private set; } = null!;
     public CaseDeadlinesView Deadlines { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>The organisation's working calendar: its time zone for showing instants, its hours for time left.</summary>
+    public WorkCalendar Calendar { get; private set; } = null!;
+    public TimeZoneInfo Zone => Calendar.TimeZone;
     public DateTimeOffset Now { get; private set; }
     /// <summary>The form whose fields a refused command's errors belong to.</summary>
     public string FormPrefix { get; private set; } = "";
@@ -111,7 +113,7 @@ public sealed class CaseModel(IMediator mediator, WorkCalendarSource calendars, 
     {
         View = await mediator.Send(new GetStaffCase(id), cancellationToken);
         Deadlines = await mediator.Send(new GetCaseDeadlines(id), cancellationToken);
-        Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
+        Calendar = await calendars.GetAsync(db, cancellationToken);
         Now = clock.GetUtcNow();
         Flash = TempData[FlashKey] as string;
         if (TempData[ReceiptNumberKey] is string number && TempData[ReceiptPinKey] is string pin)

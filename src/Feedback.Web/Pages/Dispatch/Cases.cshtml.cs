@@ -14,13 +14,15 @@ public sealed class CasesModel(IMediator mediator, WorkCalendarSource calendars,
 {
     public string? Query { get; private set; }
     public CasePage? Result { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>The organisation's working calendar: its time zone for showing instants, its hours for time left.</summary>
+    public WorkCalendar Calendar { get; private set; } = null!;
+    public TimeZoneInfo Zone => Calendar.TimeZone;
     public DateTimeOffset Now { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery] string? q, [FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
         Query = q;
-        Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
+        Calendar = await calendars.GetAsync(db, cancellationToken);
         Now = clock.GetUtcNow();
         // Values that did not bind (a status or number that is not one): the page filter shows the page again, 400.
         if (!ModelState.IsValid)

@@ -23,7 +23,9 @@ public sealed class TriageModel(IMediator mediator, OrganisationCache organisati
 {
     public CasePage? Result { get; private set; }
     public OrganisationSnapshot Organisation { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>The organisation's working calendar: its time zone for showing instants, its hours for time left.</summary>
+    public WorkCalendar Calendar { get; private set; } = null!;
+    public TimeZoneInfo Zone => Calendar.TimeZone;
     public DateTimeOffset Now { get; private set; }
     public int PageNumber { get; private set; } = 1;
     public string? Flash { get; private set; }
@@ -70,7 +72,7 @@ public sealed class TriageModel(IMediator mediator, OrganisationCache organisati
     {
         PageNumber = page;
         Organisation = await organisation.GetAsync(cancellationToken);
-        Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
+        Calendar = await calendars.GetAsync(db, cancellationToken);
         Now = clock.GetUtcNow();
         Flash = TempData[CaseModel.FlashKey] as string;
         Result = await mediator.Send(new ListTriage(page), cancellationToken);

@@ -26,7 +26,9 @@ public sealed class QueueModel(IMediator mediator, OrganisationCache organisatio
     public int PageNumber { get; private set; } = 1;
 
     public OrganisationSnapshot Organisation { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>The organisation's working calendar: its time zone for showing instants, its hours for time left.</summary>
+    public WorkCalendar Calendar { get; private set; } = null!;
+    public TimeZoneInfo Zone => Calendar.TimeZone;
     public DateTimeOffset Now { get; private set; }
     /// <summary>Null when the filters were refused.</summary>
     public CasePage? Result { get; private set; }
@@ -38,7 +40,7 @@ public sealed class QueueModel(IMediator mediator, OrganisationCache organisatio
     {
         (Status, Category, Area, Overdue, Mine, Sort, PageNumber) = (status, category, area, overdue, mine, sort, page);
         Organisation = await organisation.GetAsync(cancellationToken);
-        Zone = (await calendars.GetAsync(db, cancellationToken)).TimeZone;
+        Calendar = await calendars.GetAsync(db, cancellationToken);
         Now = clock.GetUtcNow();
 
         var categoryId = FindCode(Organisation.Categories, category, nameof(category), "Staff.Queue.UnknownCategory");

@@ -1,5 +1,6 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Queries;
+using Feedback.Domain.Sla;
 using Microsoft.Extensions.Localization;
 
 namespace Feedback.Web.Pages.Staff;
@@ -10,18 +11,23 @@ public enum DeadlineState { None, Green, Amber, Red }
 public static class StaffDisplay
 {
     /// <summary>
-    /// Red = overdue; amber = less than a quarter of the allowed time, or less than a day, left; green = more.
-    /// Only while the clock runs (see <see cref="CaseList.ClockRunning"/>): a paused or answered case has no colour.
+    /// Red = past the deadline; amber = three quarters of the allowed working time are used (the escalation
+    /// ladder's warning point), or the ladder has already warned; green = more left. Counted in working time
+    /// on the organisation's calendar, and only while the clock runs (see <see cref="CaseList.ClockRunning"/>):
+    /// a paused or answered case has no colour.
     /// </summary>
-    public static DeadlineState StateOf(CaseStatus status, DateTimeOffset start, DateTimeOffset? due, DateTimeOffset now)
+    public static DeadlineState StateOf(WorkCalendar calendar, CaseStatus status, DateTimeOffset start, DateTimeOffset? due, DateTimeOffset now,
+        EscalationLevel escalation = EscalationLevel.None)
     {
         if (due is not { } deadline || !CaseList.ClockRunning.Contains(status))
             return DeadlineState.None;
-        var left = deadline - now;
-        if (left <= TimeSpan.Zero)
+        if (deadline <= now)
             return DeadlineState.Red;
-        var allowed = deadline - start;
-        return left < TimeSpan.FromDays(1) || left.Ticks * 4 < allowed.Ticks ? DeadlineState.Amber : DeadlineState.Green;
+        if (escalation >= EscalationLevel.Warned)
+            return DeadlineState.Amber;
+        var left = calendar.WorkingMinutesBetween(now, deadline);
+        var allowed = calendar.WorkingMinutesBetween(start, deadline);
+        return left * 4 <= allowed ? DeadlineState.Amber : DeadlineState.Green;
     }
 
     public static string CssClass(DeadlineState state) => state switch
@@ -32,19 +38,23 @@ public static class StaffDisplay
         _ => "",
     };
 
-    /// <summary>"2 d 3 h left" / "overdue by 5 h 10 min" / "paused" (awaiting information).</summary>
-    public static string Remaining(IStringLocalizer localizer, CaseStatus status, DateTimeOffset due, DateTimeOffset now)
+    /// <summary>
+    /// Working time left or overdue: "2 working days 3 h left" / "overdue by 5 h 10 min" (a working day is
+    /// the calendar's standard day), or "paused" while awaiting information.
+    /// </summary>
+    public static string Remaining(IStringLocalizer localizer, WorkCalendar calendar, CaseStatus status, DateTimeOffset due, DateTimeOffset now)
     {
         if (status == CaseStatus.AwaitingInfo)
             return localizer["Staff.Time.Paused"];
         if (!CaseList.ClockRunning.Contains(status))
             return "";
-        var left = due - now;
-        var span = left.Duration();
-        string amount = span.TotalDays >= 1 ? localizer["Staff.Time.DaysHours", (int)span.TotalDays, span.Hours]
-            : span.TotalHours >= 1 ? localizer["Staff.Time.HoursMinutes", (int)span.TotalHours, span.Minutes]
-            : localizer["Staff.Time.Minutes", Math.Max(1, span.Minutes)];
-        return left > TimeSpan.Zero ? localizer["Staff.Time.Left", amount] : localizer["Staff.Time.Overdue", amount];
+        var overdue = due <= now;
+        var minutes = overdue ? calendar.WorkingMinutesBetween(due, now) : calendar.WorkingMinutesBetween(now, due);
+        var (days, rest) = Math.DivRem(minutes, calendar.StandardDayMinutes);
+        string amount = days >= 1 ? localizer["Staff.Time.DaysHours", days, rest / 60]
+            : minutes >= 60 ? localizer["Staff.Time.HoursMinutes", minutes / 60, minutes % 60]
+            : localizer["Staff.Time.Minutes", Math.Max(1, minutes)];
+        return overdue ? localizer["Staff.Time.Overdue", amount] : localizer["Staff.Time.Left", amount];
     }
 
     /// <summary>An instant in the organisation's time zone, or a dash.</summary>

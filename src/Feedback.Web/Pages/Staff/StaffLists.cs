@@ -1,9 +1,13 @@
+using Feedback.Domain.Sla;
 using Feedback.Domain.Cases.Queries;
 
 namespace Feedback.Web.Pages.Staff;
 
 /// <summary>What the shared case table partial (Shared/_StaffCaseTable) needs.</summary>
-public sealed record StaffCaseTable(IReadOnlyList<CaseListItem> Items, TimeZoneInfo Zone, DateTimeOffset Now, bool ShowDepartment);
+public sealed record StaffCaseTable(IReadOnlyList<CaseListItem> Items, WorkCalendar Calendar, DateTimeOffset Now, bool ShowDepartment)
+{
+    public TimeZoneInfo Zone => Calendar.TimeZone;
+}
 
 /// <summary>Previous/next links for a paged list (Shared/_StaffPager); <see cref="LinkTo"/> builds a page's URL.</summary>
 public sealed record StaffPager(CasePage Page, Func<int, string> LinkTo);

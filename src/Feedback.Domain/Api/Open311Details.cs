@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+
+namespace Feedback.Domain.Api;
+
+/// <summary>
+/// What an Open311 client sent beyond the case itself: where the problem is and the client's own ids.
+/// One row per case filed through Open311 (the case's id is the key). Device and account ids are the
+/// client's, kept for support and never published.
+/// </summary>
+public sealed class Open311Details
+{
+    public const int AddressMaxLength = 300;
+    public const int IdMaxLength = 100;
+    public const int MediaUrlMaxLength = 500;
+
+    private Open311Details() { }
+
+    public Open311Details(Guid caseId, double? latitude, double? longitude, string? addressString, string? addressId,
+        string? deviceId, string? accountId, string? mediaUrl)
+    {
+        CaseId = caseId;
+        Latitude = latitude;
+        Longitude = longitude;
+        AddressString = addressString;
+        AddressId = addressId;
+        DeviceId = deviceId;
+        AccountId = accountId;
+        MediaUrl = mediaUrl;
+        Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+    }
+
+    public Guid CaseId { get; private set; }
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public string? AddressString { get; private set; }
+    public string? AddressId { get; private set; }
+    public string? DeviceId { get; private set; }
+    public string? AccountId { get; private set; }
+    public string? MediaUrl { get; private set; }
+    /// <summary>The spec's token for <c>GET tokens/{token}</c>: random, so tokens cannot be walked.</summary>
+    public string Token { get; private set; } = "";
+}

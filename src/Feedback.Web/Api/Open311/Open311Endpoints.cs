@@ -1,0 +1,108 @@
+using System.Globalization;
+using Feedback.Domain.Common;
+using Feedback.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Feedback.Web.Api.Open311;
+
+/// <summary>
+/// Open311 GeoReport v2 under <c>/open311/v2/</c> (http://wiki.open311.org/GeoReport_v2): every resource in
+/// JSON and XML by its suffix. Errors are the spec's <c>errors/error{code, description}</c>.
+/// </summary>
+public static class Open311Endpoints
+{
+    public const string Root = "/open311/v2";
+    public const string Specification = "http://wiki.open311.org/GeoReport_v2";
+
+    public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Root)
+            .AddEndpointFilter<Open311ErrorFilter>()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        group.MapDiscovery();
+        group.MapServices();
+        group.MapRequests();
+        group.MapTokens();
+        // Anything else under the root is the spec's 404, in the format its suffix asks for.
+        group.Map("{**rest}", (string? rest, IStringLocalizer localizer) => Error(localizer, StatusCodes.Status404NotFound, "Error.NotFound"));
+        return app;
+    }
+
+    /// <summary>json or xml from the route's <c>{format}</c>; anything else is refused before the handler runs.</summary>
+    public static string FormatOf(HttpContext context)
+    {
+        var format = context.GetRouteValue("format") as string
+            ?? (context.GetRouteValue("rest") as string is { } rest && rest.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? Open311Document.Xml : null);
+        return string.Equals(format, Open311Document.Xml, StringComparison.OrdinalIgnoreCase) ? Open311Document.Xml : Open311Document.Json;
+    }
+
+    public static bool IsKnownFormat(HttpContext context) =>
+        context.GetRouteValue("format") is not string format
+        || format.Equals(Open311Document.Json, StringComparison.OrdinalIgnoreCase)
+        || format.Equals(Open311Document.Xml, StringComparison.OrdinalIgnoreCase);
+
+    public static Open311Document Error(IStringLocalizer localizer, int status, string key, params object[] arguments) =>
+        Errors(status, [localizer[key, arguments].Value]);
+
+    public static Open311Document Errors(int status, IEnumerable<string> descriptions) =>
+        new("errors", new Open311List("error", descriptions.Select(d => (object)new Open311Object(("code", status), ("description", d))).ToList()), status);
+
+    /// <summary>ISO 8601 with the organisation's offset (+08:00), as the spec's examples write them.</summary>
+    public static string? Date(DateTimeOffset? instant, TimeZoneInfo zone) =>
+        instant is { } value ? TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null;
+
+    public static bool IsEnglish => StringCatalog.NormaliseCulture(CultureInfo.CurrentUICulture.Name) == "en";
+}
+
+/// <summary>
+/// Runs first on every Open311 endpoint: request language, no cookie identity, the format check; and turns
+/// what the domain throws into the spec's errors (400 validation, 403 key, 404 not found, 429 rate limit).
+/// </summary>
+public sealed class Open311ErrorFilter(IStringLocalizer localizer) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        ApiRequestContext.Begin(http);
+        var format = Open311Endpoints.FormatOf(http);
+        if (!Open311Endpoints.IsKnownFormat(http))
+            return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, "Api.Open311.Format").As(format);
+        try
+        {
+            var result = await next(context);
+            return result is Open311Document document ? document.As(format) : result;
+        }
+        catch (ValidationException e)
+        {
+            return Open311Endpoints.Errors(StatusCodes.Status400BadRequest,
+                e.Errors.Select(error => localizer["Api.FieldError", Open311Fields.Name(error.Field), localizer.Message(error.Code, error.Arguments)].Value)).As(format);
+        }
+        catch (NotFoundException e) { return Open311Endpoints.Error(localizer, StatusCodes.Status404NotFound, e.Code).As(format); }
+        catch (ForbiddenException e) { return Open311Endpoints.Error(localizer, StatusCodes.Status403Forbidden, e.Code).As(format); }
+        catch (ApiRateLimitedException e)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            return Open311Endpoints.Error(localizer, StatusCodes.Status429TooManyRequests, e.Message).As(format);
+        }
+        catch (DomainRuleException e) { return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, e.Code, e.Arguments).As(format); }
+    }
+}
+
+/// <summary>Errors from <c>SubmitCase</c> name its properties; an Open311 client knows the spec's parameters.</summary>
+internal static class Open311Fields
+{
+    private static readonly Dictionary<string, string> SpecNames = new(StringComparer.Ordinal)
+    {
+        ["ContactName"] = "first_name",
+        ["ContactPhone"] = "phone",
+        ["ContactEmail"] = "email",
+        ["Description"] = "description",
+        ["Subject"] = "description",
+        ["CategoryId"] = "service_code",
+        ["ServiceAreaId"] = "attribute[area]",
+        ["Kind"] = "attribute[kind]",
+    };
+
+    public static string Name(string field) => SpecNames.GetValueOrDefault(field, field);
+}
