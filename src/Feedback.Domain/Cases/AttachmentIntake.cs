@@ -55,9 +55,9 @@ public static class AttachmentIntake
 
     /// <summary>
     /// Stores the files and hands each (with its safe name and store key) to <paramref name="attach"/>, which
-    /// records it on whatever owns it (a case, a rectification measure). Same guarantees as <see cref="AttachAsync"/>.
+    /// records it on whatever owns it (a case, a rectification measure, a review). Same guarantees as <see cref="AttachAsync"/>.
     /// </summary>
-    public static async Task StoreAsync(IAttachmentStore store, FeedbackDbContext db, IReadOnlyList<CheckedUpload> files,
+    public static async Task StoreAsync(IAttachmentStore store, DbContext db, IReadOnlyList<CheckedUpload> files,
         Action<CheckedUpload, string, string> attach, CancellationToken cancellationToken)
     {
         if (files.Count == 0) return;

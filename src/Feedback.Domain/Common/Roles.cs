@@ -20,4 +20,7 @@ public static class Roles
 
     /// <summary>Roles that are created by an admin and must use two-factor authentication.</summary>
     public static readonly IReadOnlyList<string> Privileged = [Staff, DepartmentHead, Dispatcher, Admin];
+
+    /// <summary>Roles that must use two-factor authentication: the privileged ones and appointed supervisors.</summary>
+    public static readonly IReadOnlyList<string> TwoFactor = [.. Privileged, Supervisor];
 }

@@ -24,6 +24,8 @@ public static class EmailTemplates
     public const string PasswordReset = "password-reset";
     /// <summary>Name, Link, Roles — an admin created an account for a member of staff.</summary>
     public const string StaffInvitation = "staff-invitation";
+    /// <summary>Name, Link, Affiliation, TermStartsOn, TermEndsOn — an admin appointed a service supervisor.</summary>
+    public const string SupervisorInvitation = "supervisor-invitation";
     /// <summary>TrackingNumber, Subject, Reply, TrackUrl, Name.</summary>
     public const string PublicReply = "public-reply";
     /// <summary>TrackingNumber, Subject, Question, TrackUrl, Name.</summary>
@@ -57,6 +59,7 @@ public static class EmailTemplates
         [AccountConfirmation] = new HashSet<string> { "Name", "Link" },
         [PasswordReset] = new HashSet<string> { "Name", "Link" },
         [StaffInvitation] = new HashSet<string> { "Name", "Link", "Roles" },
+        [SupervisorInvitation] = new HashSet<string> { "Name", "Link", "Affiliation", "TermStartsOn", "TermEndsOn" },
         [PublicReply] = new HashSet<string> { "TrackingNumber", "Subject", "Reply", "TrackUrl", "Name" },
         [InformationRequested] = new HashSet<string> { "TrackingNumber", "Subject", "Question", "TrackUrl", "Name" },
         [Resolution] = new HashSet<string> { "TrackingNumber", "Subject", "Resolution", "TrackUrl", "Name" },

@@ -98,7 +98,6 @@ public sealed class SubmitCaseHandler(
         var files = await AttachmentIntake.CheckAsync(command.Attachments, nameof(command.Attachments), errors, cancellationToken);
         if (errors.Count > 0) throw new ValidationException(errors);
 
-        var calendar = await calendars.GetAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
         // The hotline system files for a caller exactly as a dispatcher does, under its key's acting identity.
         var byDispatcher = SubmitCase.DispatcherChannels.Contains(command.Channel) || command.Channel == Channel.Api;
@@ -112,35 +111,10 @@ public sealed class SubmitCaseHandler(
             FiledByName: byDispatcher ? user.DisplayName : null,
             AccusedDepartmentId: accused);
 
-        var pin = AccessPin.New();
-        var @case = Case.Submit(details, await NewTrackingNumberAsync(calendar.ToLocal(now), cancellationToken), pin, now);
-
-        var decision = Router.Route(
-            new RoutingInput(command.Kind, command.Channel, command.CategoryId, command.ServiceAreaId, @case.Subject, @case.Description, accused),
-            org.Rules, org.IntegrityOfficeId);
-        var policy = SlaPolicy.Select(org.Policies, command.Kind, command.CategoryId, decision.Priority);
-        if (policy is not null)
-            @case.HoldTo(policy.DeadlinesFrom(now, calendar));
-        if (decision.DepartmentId is { } department)
-        {
-            @case.Route(department, decision.Priority, CaseParticipant.System, now, org.Rules.FirstOrDefault(r => r.Id == decision.RuleId)?.Name);
-            await StaffAssignment.AssignLeastLoadedAsync(db, @case, now, cancellationToken);
-        }
-
-        db.Cases.Add(@case);
+        var (@case, pin) = await CaseFiling.FileAsync(db, org, calendars, details, now, cancellationToken);
         var submitter = CaseAccess.For(user, null, @case.SubmitterUserId, provedByPin: true);
         await AttachmentIntake.AttachAsync(attachments, db, @case, files, submitter, now, cancellationToken);
         return new CaseReceipt(@case.Id, @case.TrackingNumber, pin, @case.ContactBy, @case.ResolveBy);
-    }
-
-    private async Task<string> NewTrackingNumberAsync(DateTime localNow, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var number = TrackingNumber.New(localNow);
-            if (attempt >= 5 || !await db.Cases.AnyAsync(c => c.TrackingNumber == number, cancellationToken))
-                return number;
-        }
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

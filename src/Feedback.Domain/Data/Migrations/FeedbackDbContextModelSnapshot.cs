@@ -269,6 +269,9 @@ namespace Feedback.Domain.Data.Migrations
                     b.Property<Guid>("ServiceAreaId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ServicePointId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SlaPolicyId")
                         .HasColumnType("TEXT");
 
@@ -351,6 +354,8 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasIndex("DepartmentId", "SubmittedAt");
 
                     b.HasIndex("Kind", "ClosedAt");
+
+                    b.HasIndex("ServicePointId", "SubmittedAt");
 
                     b.HasIndex("Status", "ResolveBy");
 
@@ -1301,6 +1306,335 @@ namespace Feedback.Domain.Data.Migrations
                     b.ToTable("SlaPolicies");
                 });
 
+            modelBuilder.Entity("Feedback.Domain.Supervision.Forum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceAreaId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SupervisorUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("RecordedByUserId", "HeldOn");
+
+                    b.ToTable("Forums");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ForumSuggestion", b =>
+                {
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ForumId", "CaseId");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("ForumSuggestions");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceAreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServicePointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SupervisorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("ServicePointId");
+
+                    b.HasIndex("SupervisorUserId", "VisitedOn");
+
+                    b.HasIndex("VisitMonth", "ServicePointId");
+
+                    b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ReviewDimension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDimensions");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ReviewFinding", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupervisorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewId", "CaseId");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("SupervisorUserId");
+
+                    b.ToTable("ReviewFindings");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ReviewPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewPhotos");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ReviewScore", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DimensionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "DimensionId");
+
+                    b.HasIndex("DimensionId");
+
+                    b.ToTable("ReviewScores");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ServicePoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceAreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceAreaId", "SortOrder");
+
+                    b.ToTable("ServicePoints");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.Supervisor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Affiliation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ServiceAreaIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermEndsOn");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("Supervisors");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.SupervisorTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppointedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AppointedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisorId", "EndsOn");
+
+                    b.ToTable("SupervisorTerms");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1460,6 +1794,11 @@ namespace Feedback.Domain.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Feedback.Domain.Supervision.ServicePoint", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Feedback.Domain.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("SubmitterUserId")
@@ -1564,6 +1903,127 @@ namespace Feedback.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Feedback.Domain.Supervision.Forum", b =>
+                {
+                    b.HasOne("Feedback.Domain.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Feedback.Domain.Organisation.ServiceArea", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ForumSuggestion", b =>
+                {
+                    b.HasOne("Feedback.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Feedback.Domain.Supervision.Forum", null)
+                        .WithMany("Suggestions")
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.Review", b =>
+                {
+                    b.HasOne("Feedback.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Feedback.Domain.Organisation.ServiceArea", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Feedback.Domain.Supervision.ServicePoint", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Feedback.Domain.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ReviewFinding", b =>
+                {
+                    b.HasOne("Feedback.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Feedback.Domain.Supervision.Review", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ReviewPhoto", b =>
+                {
+                    b.HasOne("Feedback.Domain.Supervision.Review", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ReviewScore", b =>
+                {
+                    b.HasOne("Feedback.Domain.Supervision.ReviewDimension", null)
+                        .WithMany()
+                        .HasForeignKey("DimensionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Feedback.Domain.Supervision.Review", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.ServicePoint", b =>
+                {
+                    b.HasOne("Feedback.Domain.Organisation.ServiceArea", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.Supervisor", b =>
+                {
+                    b.HasOne("Feedback.Domain.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.SupervisorTerm", b =>
+                {
+                    b.HasOne("Feedback.Domain.Supervision.Supervisor", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Feedback.Domain.Identity.Role", null)
@@ -1637,6 +2097,25 @@ namespace Feedback.Domain.Data.Migrations
             modelBuilder.Entity("Feedback.Domain.Rectification.RectificationMeasure", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.Forum", b =>
+                {
+                    b.Navigation("Suggestions");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.Review", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("Photos");
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Supervision.Supervisor", b =>
+                {
+                    b.Navigation("Terms");
                 });
 #pragma warning restore 612, 618
         }

@@ -38,35 +38,13 @@ public sealed class CreateStaffAccountHandler(
 {
     public async ValueTask<Guid> Handle(CreateStaffAccount command, CancellationToken cancellationToken)
     {
-        var email = command.Email.Trim();
-        var normalisedEmail = users.NormalizeEmail(email);
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalisedEmail || u.NormalizedUserName == normalisedEmail, cancellationToken))
-            throw new ValidationException([new(nameof(command.Email), "Admin.Users.EmailTaken")]);
         await StaffAccounts.CheckDepartmentAsync(db, command.DepartmentId, cancellationToken);
-
-        var user = new User
-        {
-            UserName = email,
-            NormalizedUserName = users.NormalizeName(email),
-            Email = email,
-            NormalizedEmail = normalisedEmail,
-            EmailConfirmed = true,
-            DisplayName = command.DisplayName.Trim(),
-            DepartmentId = command.DepartmentId,
-            PreferredCulture = command.Culture,
-            CreatedAt = clock.GetUtcNow(),
-            MustSetUpTwoFactor = true,
-            LockoutEnabled = true,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-        };
-        db.Users.Add(user);
-        await StaffAccounts.GrantAsync(db, user.Id, command.Roles, cancellationToken);
-
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        await emails.QueueAsync(email, EmailTemplates.StaffInvitation, user.PreferredCulture, new Dictionary<string, string>
+        var user = await StaffAccounts.CreateInvitedAsync(db, users, clock, command.Email, command.DisplayName, command.Culture,
+            command.DepartmentId, command.Roles, cancellationToken);
+        await emails.QueueAsync(user.Email!, EmailTemplates.StaffInvitation, user.PreferredCulture, new Dictionary<string, string>
         {
             ["Name"] = user.DisplayName,
-            ["Link"] = links.ResetPassword(email, token),
+            ["Link"] = await StaffAccounts.InvitationLinkAsync(users, links, user),
             ["Roles"] = string.Join(", ", command.Roles),
         }, cancellationToken: cancellationToken);
         return user.Id;
@@ -81,6 +59,45 @@ internal static class StaffAccounts
         if (departmentId is { } id && !await db.Departments.AnyAsync(d => d.Id == id && d.IsActive, cancellationToken))
             throw new ValidationException([new("DepartmentId", "Validation.Invalid")]);
     }
+
+    /// <summary>
+    /// An account an admin vouches for (address confirmed, no password yet), with its roles, added to the
+    /// unit of work. The person sets a password through <see cref="InvitationLinkAsync"/> and then must set up
+    /// two-factor authentication. Staff accounts and supervisor appointments share this invitation.
+    /// </summary>
+    public static async Task<User> CreateInvitedAsync(FeedbackDbContext db, UserManager<User> users, TimeProvider clock,
+        string email, string displayName, string culture, Guid? departmentId, IEnumerable<string> roles, CancellationToken cancellationToken)
+    {
+        email = email.Trim();
+        var normalisedEmail = users.NormalizeEmail(email);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalisedEmail || u.NormalizedUserName == normalisedEmail, cancellationToken))
+            throw new ValidationException([new("Email", "Admin.Users.EmailTaken")]);
+        var user = new User
+        {
+            UserName = email,
+            NormalizedUserName = users.NormalizeName(email),
+            Email = email,
+            NormalizedEmail = normalisedEmail,
+            EmailConfirmed = true,
+            DisplayName = displayName.Trim(),
+            DepartmentId = departmentId,
+            PreferredCulture = culture,
+            CreatedAt = clock.GetUtcNow(),
+            MustSetUpTwoFactor = true,
+            LockoutEnabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+        };
+        db.Users.Add(user);
+        await GrantAsync(db, user.Id, roles, cancellationToken);
+        return user;
+    }
+
+    /// <summary>
+    /// The set-your-password link: a password-reset token, so it expires (the token lifespan) and works once
+    /// (setting the password renews the security stamp the token is bound to).
+    /// </summary>
+    public static async Task<string> InvitationLinkAsync(UserManager<User> users, IAccountLinks links, User user) =>
+        links.ResetPassword(user.Email!, await users.GeneratePasswordResetTokenAsync(user));
 
     public static async Task GrantAsync(FeedbackDbContext db, Guid userId, IEnumerable<string> roleNames, CancellationToken cancellationToken)
     {

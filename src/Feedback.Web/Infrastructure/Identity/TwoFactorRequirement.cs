@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Feedback.Web.Infrastructure.Identity;
 
 /// <summary>
-/// DESIGN §1: staff, department heads, dispatchers and admins must use an authenticator app when
+/// DESIGN §1: staff, department heads, dispatchers, admins (and appointed supervisors) must use an authenticator app when
 /// Security:RequireTwoFactorForStaff is on. Whether a person has set one up travels in their cookie
 /// (<see cref="Claim"/>, written at sign-in), so the check needs no query.
 /// </summary>
@@ -17,10 +17,10 @@ public sealed class TwoFactorRequirement(bool required)
 
     public bool IsRequired => required;
 
-    public bool AppliesTo(IEnumerable<string> roles) => required && roles.Any(Roles.Privileged.Contains);
+    public bool AppliesTo(IEnumerable<string> roles) => required && roles.Any(Roles.TwoFactor.Contains);
 
     public bool MustSetUp(ClaimsPrincipal user) =>
-        required && user.Identity?.IsAuthenticated == true && Roles.Privileged.Any(user.IsInRole) && !user.HasClaim(Claim, "true");
+        required && user.Identity?.IsAuthenticated == true && Roles.TwoFactor.Any(user.IsInRole) && !user.HasClaim(Claim, "true");
 }
 
 /// <summary>Until a privileged person has set up two-factor authentication, every page sends them to the set-up page.</summary>
