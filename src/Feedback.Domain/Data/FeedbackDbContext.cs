@@ -4,7 +4,9 @@ using Feedback.Domain.Common;
 using Feedback.Domain.Identity;
 using Feedback.Domain.Notifications;
 using Feedback.Domain.Organisation;
+using Feedback.Domain.Reporting;
 using Feedback.Domain.Routing;
+using Feedback.Domain.Satisfaction;
 using Feedback.Domain.Sla;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,8 @@ public class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options)
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
 
     /// <summary>How many commands are running in this scope (the outermost one saves). See UnitOfWorkBehavior.</summary>
     internal int UnitOfWorkDepth { get; set; }

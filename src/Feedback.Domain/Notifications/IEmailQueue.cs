@@ -36,6 +36,12 @@ public static class EmailTemplates
     public const string DeadlineOverdue = "deadline-overdue";
     /// <summary>Name, TrackingNumber, Subject, Department, ResolveBy, CaseUrl — to dispatchers: a working day past the deadline.</summary>
     public const string DeadlineEscalated = "deadline-escalated";
+    /// <summary>Name, TrackingNumber, Subject, SurveyUrl, ClosesAt — the satisfaction survey after a resolution.</summary>
+    public const string SurveyInvitation = "survey-invitation";
+    /// <summary>Name, TrackingNumber, Subject, SurveyUrl, ClosesAt — the survey's one reminder.</summary>
+    public const string SurveyReminder = "survey-reminder";
+    /// <summary>Name, TrackingNumber, Subject, Department, Score, Resolved, Comment, CaseUrl — to the department head: an unhappy answer.</summary>
+    public const string SurveyCallback = "survey-callback";
 
     private static readonly IReadOnlySet<string> DeadlineValues =
         new HashSet<string> { "Name", "TrackingNumber", "Subject", "Department", "ResolveBy", "CaseUrl" };
@@ -56,5 +62,8 @@ public static class EmailTemplates
         [DeadlineWarning] = DeadlineValues,
         [DeadlineOverdue] = DeadlineValues,
         [DeadlineEscalated] = DeadlineValues,
+        [SurveyInvitation] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt" },
+        [SurveyReminder] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt" },
+        [SurveyCallback] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Department", "Score", "Resolved", "Comment", "CaseUrl" },
     };
 }

@@ -106,6 +106,7 @@ public sealed class SubmitCaseHandler(
 
         var pin = AccessPin.New();
         var @case = Case.Submit(details, await NewTrackingNumberAsync(calendar.ToLocal(now), cancellationToken), pin, now);
+        await RepeatComplaints.FlagAsync(db, @case, cancellationToken);
 
         var decision = Router.Route(
             new RoutingInput(command.Kind, command.Channel, command.CategoryId, command.ServiceAreaId, @case.Subject, @case.Description, accused),
