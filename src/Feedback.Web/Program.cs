@@ -16,6 +16,7 @@ using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Public;
+using Feedback.Web.Infrastructure.Reports;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -122,6 +123,7 @@ services.AddScoped<ISeeder, OrganisationSeeder>();
 services.AddFeedbackEmail(configuration);
 services.AddFeedbackPublic();
 services.AddFeedbackDeadlines(configuration);
+services.AddFeedbackReports(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();
