@@ -146,6 +146,8 @@ app.MapRazorPages();
 app.MapCultureSwitch();
 
 await app.InitialiseDatabaseAsync();
+if (await DemoData.RunIfAskedAsync(app, args))
+    return;
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 
