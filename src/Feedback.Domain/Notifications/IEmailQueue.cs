@@ -36,9 +36,9 @@ public static class EmailTemplates
     public const string DeadlineOverdue = "deadline-overdue";
     /// <summary>Name, TrackingNumber, Subject, Department, ResolveBy, CaseUrl — to dispatchers: a working day past the deadline.</summary>
     public const string DeadlineEscalated = "deadline-escalated";
-    /// <summary>Name, TrackingNumber, Subject, SurveyUrl, ClosesAt — the satisfaction survey after a resolution.</summary>
+    /// <summary>Name, TrackingNumber, Subject, SurveyUrl, ClosesAt, TrackUrl — the satisfaction survey after a resolution.</summary>
     public const string SurveyInvitation = "survey-invitation";
-    /// <summary>Name, TrackingNumber, Subject, SurveyUrl, ClosesAt — the survey's one reminder.</summary>
+    /// <summary>Name, TrackingNumber, Subject, SurveyUrl, ClosesAt, TrackUrl — the survey's one reminder.</summary>
     public const string SurveyReminder = "survey-reminder";
     /// <summary>Name, TrackingNumber, Subject, Department, Score, Resolved, Comment, CaseUrl — to the department head: an unhappy answer.</summary>
     public const string SurveyCallback = "survey-callback";
@@ -62,8 +62,8 @@ public static class EmailTemplates
         [DeadlineWarning] = DeadlineValues,
         [DeadlineOverdue] = DeadlineValues,
         [DeadlineEscalated] = DeadlineValues,
-        [SurveyInvitation] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt" },
-        [SurveyReminder] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt" },
+        [SurveyInvitation] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt", "TrackUrl" },
+        [SurveyReminder] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt", "TrackUrl" },
         [SurveyCallback] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Department", "Score", "Resolved", "Comment", "CaseUrl" },
     };
 }

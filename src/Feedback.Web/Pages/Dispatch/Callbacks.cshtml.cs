@@ -39,7 +39,8 @@ public sealed class CallbacksModel(IMediator mediator, OrganisationCache organis
         FailedSurveyId = surveyId;
         await mediator.Send(new RecordCallback(surveyId, Note ?? ""), cancellationToken);
         Recorded = true;
-        return RedirectToPage(new { page = PageNumber });
+        // "page" is Razor Pages' own route value: the page number goes in the query string by hand.
+        return Redirect($"/Dispatch/Callbacks?page={PageNumber}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
