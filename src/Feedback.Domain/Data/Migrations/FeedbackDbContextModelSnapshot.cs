@@ -222,26 +222,16 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("ContactBy");
-
                     b.HasIndex("MasterCaseId");
 
                     b.HasIndex("NextEscalationAt");
 
-                    b.HasIndex("OriginalResolveBy");
-
-                    b.HasIndex("ResolvedAt");
-
                     b.HasIndex("ServiceAreaId");
-
-                    b.HasIndex("SubmittedAt");
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
                     b.HasIndex("AssigneeId", "Status");
-
-                    b.HasIndex("ClosedAt", "SubmittedAt");
 
                     b.HasIndex("DepartmentId", "SubmittedAt");
 
@@ -260,6 +250,18 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasIndex("DepartmentId", "ServiceAreaId", "Status");
 
                     b.HasIndex("DepartmentId", "Status", "ResolveBy");
+
+                    b.HasIndex("Id", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("ClosedAt", "SubmittedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("SubmittedAt", "Kind", "IsRepeatComplaint", "DepartmentId", "CategoryId", "ServiceAreaId");
+
+                    b.HasIndex("ContactBy", "Status", "FirstContactedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("OriginalResolveBy", "Status", "ResolvedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("ResolvedAt", "Status", "AchievedResolveMinutes", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
 
                     b.ToTable("Cases");
                 });
@@ -841,8 +843,6 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AnsweredAt");
-
                     b.HasIndex("CaseId")
                         .IsUnique();
 
@@ -852,12 +852,14 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("ReminderTokenHash");
 
-                    b.HasIndex("SentAt");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("NeedsCallback", "CalledBackAt", "AnsweredAt");
+
+                    b.HasIndex("SentAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("AnsweredAt", "Score", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind", "CaseId");
 
                     b.ToTable("Surveys");
                 });

@@ -92,14 +92,14 @@ namespace Feedback.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_ClosedAt_SubmittedAt",
+                name: "IX_Cases_ClosedAt_SubmittedAt_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases",
-                columns: new[] { "ClosedAt", "SubmittedAt" });
+                columns: new[] { "ClosedAt", "SubmittedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_ContactBy",
+                name: "IX_Cases_ContactBy_Status_FirstContactedAt_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases",
-                column: "ContactBy");
+                columns: new[] { "ContactBy", "Status", "FirstContactedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ContactEmailKey_CategoryId_SubmittedAt",
@@ -112,19 +112,24 @@ namespace Feedback.Domain.Data.Migrations
                 columns: new[] { "ContactPhoneKey", "CategoryId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_OriginalResolveBy",
+                name: "IX_Cases_Id_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases",
-                column: "OriginalResolveBy");
+                columns: new[] { "Id", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_ResolvedAt",
+                name: "IX_Cases_OriginalResolveBy_Status_ResolvedAt_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases",
-                column: "ResolvedAt");
+                columns: new[] { "OriginalResolveBy", "Status", "ResolvedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_SubmittedAt",
+                name: "IX_Cases_ResolvedAt_Status_AchievedResolveMinutes_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases",
-                column: "SubmittedAt");
+                columns: new[] { "ResolvedAt", "Status", "AchievedResolveMinutes", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_SubmittedAt_Kind_IsRepeatComplaint_DepartmentId_CategoryId_ServiceAreaId",
+                table: "Cases",
+                columns: new[] { "SubmittedAt", "Kind", "IsRepeatComplaint", "DepartmentId", "CategoryId", "ServiceAreaId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseEvents_Action_At",
@@ -138,9 +143,9 @@ namespace Feedback.Domain.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Surveys_AnsweredAt",
+                name: "IX_Surveys_AnsweredAt_Score_DepartmentId_CategoryId_ServiceAreaId_Kind_CaseId",
                 table: "Surveys",
-                column: "AnsweredAt");
+                columns: new[] { "AnsweredAt", "Score", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind", "CaseId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Surveys_CaseId",
@@ -169,9 +174,9 @@ namespace Feedback.Domain.Data.Migrations
                 column: "ReminderTokenHash");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Surveys_SentAt",
+                name: "IX_Surveys_SentAt_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Surveys",
-                column: "SentAt");
+                columns: new[] { "SentAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Surveys_TokenHash",
@@ -190,11 +195,11 @@ namespace Feedback.Domain.Data.Migrations
                 name: "Surveys");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_ClosedAt_SubmittedAt",
+                name: "IX_Cases_ClosedAt_SubmittedAt_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_ContactBy",
+                name: "IX_Cases_ContactBy_Status_FirstContactedAt_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
@@ -206,15 +211,19 @@ namespace Feedback.Domain.Data.Migrations
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_OriginalResolveBy",
+                name: "IX_Cases_Id_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_ResolvedAt",
+                name: "IX_Cases_OriginalResolveBy_Status_ResolvedAt_DepartmentId_CategoryId_ServiceAreaId_Kind",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_SubmittedAt",
+                name: "IX_Cases_ResolvedAt_Status_AchievedResolveMinutes_DepartmentId_CategoryId_ServiceAreaId_Kind",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_SubmittedAt_Kind_IsRepeatComplaint_DepartmentId_CategoryId_ServiceAreaId",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
