@@ -5,6 +5,7 @@ using Feedback.Domain.Reporting.Queries;
 using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Reports;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -19,9 +20,13 @@ public sealed class MonthModel(IMediator mediator, OrganisationCache organisatio
 
     public IReadOnlyList<KpiTableRow> Table(KpiDimension dimension) => KpiDisplay.Table(Report, dimension, Organisation, localizer, Culture);
 
-    public async Task OnGetAsync(string month, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string month, CancellationToken cancellationToken)
     {
+        // A route value that is no month names no report: not found, like a month not frozen.
+        if (ReportMonth.Parse(month) is null)
+            return NotFound();
         Organisation = await organisation.GetAsync(cancellationToken);
         Report = await mediator.Send(new GetMonthlyReport(month), cancellationToken);
+        return Page();
     }
 }
