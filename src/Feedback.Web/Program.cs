@@ -19,6 +19,7 @@ using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Outcomes;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Supervision;
+using Feedback.Web.Infrastructure.Reports;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -128,6 +129,7 @@ services.AddFeedbackDeadlines(configuration);
 services.AddFeedbackSupervision();
 services.AddFeedbackApi(configuration);
 services.AddFeedbackOutcomes(configuration);
+services.AddFeedbackReports(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();
@@ -151,6 +153,8 @@ app.MapCultureSwitch();
 app.MapFeedbackApi();
 
 await app.InitialiseDatabaseAsync();
+if (await DemoData.RunIfAskedAsync(app, args))
+    return;
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync } from "node:fs";
 
 const files = [
   ["bootstrap/dist/css/bootstrap.min.css", "bootstrap/bootstrap.min.css"],
+  ["chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.min.js"],
 ];
 for (const [from, to] of files) {
   const target = `wwwroot/lib/${to}`;

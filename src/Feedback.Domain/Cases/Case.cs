@@ -94,6 +94,7 @@ public sealed partial class Case : Entity
             UpdatedAt = now,
         };
         @case.AccessPinHash = AccessPin.Hash(@case.Id, accessPin);
+        @case.KeepContactKeys();
         var by = details.FiledByUserId is not null
             ? new CaseActor(details.FiledByUserId, details.FiledByName ?? "", Actor.Dispatcher)
             : new CaseActor(details.SubmitterUserId, details.IsAnonymous ? "" : details.Contact.Name ?? "", Actor.Submitter);

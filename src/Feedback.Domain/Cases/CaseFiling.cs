@@ -9,7 +9,7 @@ namespace Feedback.Domain.Cases;
 /// <summary>
 /// What every way of filing shares once the input is checked (the public form, the dispatcher, a supervisor's
 /// review findings, forum suggestions): the case is created, routed by the rules, given to the least-loaded
-/// member of staff, held to its deadlines and added to the unit of work. One path, so every channel gets the same routing and deadlines.
+/// member of staff, flagged when it repeats a recent complaint, held to its deadlines and added to the unit of work. One path, so every channel gets the same routing and deadlines.
 /// </summary>
 public static class CaseFiling
 {
@@ -20,6 +20,7 @@ public static class CaseFiling
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var pin = AccessPin.New();
         var @case = Case.Submit(details, await NewTrackingNumberAsync(db, calendar.ToLocal(now), cancellationToken), pin, now);
+        await RepeatComplaints.FlagAsync(db, @case, cancellationToken);
 
         var decision = Router.Route(
             new RoutingInput(details.Kind, details.Channel, details.CategoryId, details.ServiceAreaId, @case.Subject, @case.Description, @case.AccusedDepartmentId),

@@ -7,7 +7,9 @@ using Feedback.Domain.Notifications;
 using Feedback.Domain.Organisation;
 using Feedback.Domain.Publishing;
 using Feedback.Domain.Rectification;
+using Feedback.Domain.Reporting;
 using Feedback.Domain.Routing;
+using Feedback.Domain.Satisfaction;
 using Feedback.Domain.Sla;
 using Feedback.Domain.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -50,6 +52,8 @@ public class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options)
     public DbSet<SuggestionDecision> SuggestionDecisions => Set<SuggestionDecision>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<OutcomeHistoryEntry> OutcomeHistory => Set<OutcomeHistoryEntry>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
 
     /// <summary>How many commands are running in this scope (the outermost one saves). See UnitOfWorkBehavior.</summary>
     internal int UnitOfWorkDepth { get; set; }

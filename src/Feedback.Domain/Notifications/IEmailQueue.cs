@@ -40,6 +40,12 @@ public static class EmailTemplates
     public const string DeadlineOverdue = "deadline-overdue";
     /// <summary>Name, TrackingNumber, Subject, Department, ResolveBy, CaseUrl — to dispatchers: a working day past the deadline.</summary>
     public const string DeadlineEscalated = "deadline-escalated";
+    /// <summary>Name, TrackingNumber, Subject, SurveyUrl, ClosesAt, TrackUrl — the satisfaction survey after a resolution.</summary>
+    public const string SurveyInvitation = "survey-invitation";
+    /// <summary>Name, TrackingNumber, Subject, SurveyUrl, ClosesAt, TrackUrl — the survey's one reminder.</summary>
+    public const string SurveyReminder = "survey-reminder";
+    /// <summary>Name, TrackingNumber, Subject, Department, Score, Resolved, Comment, CaseUrl — to the department head: an unhappy answer.</summary>
+    public const string SurveyCallback = "survey-callback";
 
     /// <summary>Name, TrackingNumber, Subject, Measure, DueOn, CaseUrl — to a measure's owner and the department head: it is overdue.</summary>
     public const string MeasureOverdue = "measure-overdue";
@@ -69,5 +75,8 @@ public static class EmailTemplates
         [DeadlineEscalated] = DeadlineValues,
         [MeasureOverdue] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Measure", "DueOn", "CaseUrl" },
         [SuggestionDecision] = new HashSet<string> { "TrackingNumber", "Subject", "Decision", "Reason", "TrackUrl", "Name" },
+        [SurveyInvitation] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt", "TrackUrl" },
+        [SurveyReminder] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt", "TrackUrl" },
+        [SurveyCallback] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Department", "Score", "Resolved", "Comment", "CaseUrl" },
     };
 }

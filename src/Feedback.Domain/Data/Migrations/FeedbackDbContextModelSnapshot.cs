@@ -182,6 +182,14 @@ namespace Feedback.Domain.Data.Migrations
                     b.Property<long?>("ContactDifferenceMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactEmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ContactTargetMinutes")
                         .HasColumnType("INTEGER");
 
@@ -213,6 +221,9 @@ namespace Feedback.Domain.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRepeatComplaint")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -367,11 +378,27 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("Channel", "CategoryId", "SubmittedAt");
 
+                    b.HasIndex("ContactEmailKey", "CategoryId", "SubmittedAt");
+
+                    b.HasIndex("ContactPhoneKey", "CategoryId", "SubmittedAt");
+
                     b.HasIndex("DepartmentId", "CategoryId", "Status");
 
                     b.HasIndex("DepartmentId", "ServiceAreaId", "Status");
 
                     b.HasIndex("DepartmentId", "Status", "ResolveBy");
+
+                    b.HasIndex("Id", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("ClosedAt", "SubmittedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("SubmittedAt", "Kind", "IsRepeatComplaint", "DepartmentId", "CategoryId", "ServiceAreaId");
+
+                    b.HasIndex("ContactBy", "Status", "FirstContactedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("OriginalResolveBy", "Status", "ResolvedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("ResolvedAt", "Status", "AchievedResolveMinutes", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
 
                     b.ToTable("Cases");
                 });
@@ -466,6 +493,8 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Action", "At");
 
                     b.HasIndex("CaseId", "At");
 
@@ -1105,6 +1134,35 @@ namespace Feedback.Domain.Data.Migrations
                     b.ToTable("SuggestionDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Domain.Reporting.MonthlyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FrozenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FrozenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReports");
+                });
+
             modelBuilder.Entity("Feedback.Domain.Routing.RoutingRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1157,6 +1215,103 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasIndex("Order");
 
                     b.ToTable("RoutingRules");
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Satisfaction.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CallbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalledBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CalledBackById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsCallback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextStepAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceAreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("NextStepAt");
+
+                    b.HasIndex("ReminderTokenHash");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("NeedsCallback", "CalledBackAt", "AnsweredAt");
+
+                    b.HasIndex("SentAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
+
+                    b.HasIndex("AnsweredAt", "Score", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind", "CaseId");
+
+                    b.ToTable("Surveys");
                 });
 
             modelBuilder.Entity("Feedback.Domain.Sla.CalendarYear", b =>
@@ -1892,6 +2047,20 @@ namespace Feedback.Domain.Data.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Satisfaction.Survey", b =>
+                {
+                    b.HasOne("Feedback.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Feedback.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Feedback.Domain.Sla.DeadlineExtension", b =>

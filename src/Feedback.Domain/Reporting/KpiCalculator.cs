@@ -1,0 +1,185 @@
+using System.Linq.Expressions;
+using Feedback.Domain.Cases;
+using Feedback.Domain.Data;
+using Feedback.Domain.Satisfaction;
+using Microsoft.EntityFrameworkCore;
+
+namespace Feedback.Domain.Reporting;
+
+/// <param name="Start">First instant of the month (UTC).</param>
+/// <param name="End">First instant after it.</param>
+/// <param name="Now">Deadlines after this have not been missed yet: a live month counts only those due so far.</param>
+public sealed record KpiWindow(DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Now)
+{
+    public static KpiWindow For(ReportMonth month, TimeZoneInfo timeZone, DateTimeOffset now) =>
+        new(month.Start(timeZone), month.End(timeZone), now);
+}
+
+/// <summary>
+/// The KPIs of DESIGN §5, counted in the database: one GROUP BY query per measure, each a range of an index
+/// on the instant it is about (SubmittedAt, ClosedAt, ContactBy, OriginalResolveBy, ResolvedAt, the timeline's
+/// (Action, At), the surveys' SentAt and AnsweredAt), grouped by department × category × area × kind. Tables and
+/// totals are sums of those cells. The same definitions give the cases behind a figure (<see cref="CasesBehind"/>).
+/// Suggestions adopted and supervision figures come from tables other work adds; see docs/decisions/0014.
+/// </summary>
+public sealed class KpiCalculator(FeedbackDbContext db)
+{
+    public async Task<IReadOnlyList<KpiCell>> CellsAsync(KpiWindow window, KpiFilter filter, CancellationToken cancellationToken = default)
+    {
+        var cells = new Dictionary<KpiCellKey, KpiCounts>();
+        void Merge<T>(IEnumerable<(KpiCellKey Key, T Row)> rows, Func<KpiCounts, T, KpiCounts> add)
+        {
+            foreach (var (key, row) in rows)
+                cells[key] = add(cells.GetValueOrDefault(key) ?? KpiCounts.Zero, row);
+        }
+
+        var received = await Group(Set(KpiMeasure.Received, window, filter))
+            .Select(g => new { g.Key, Count = g.Count(), Complaints = g.Sum(c => c.Kind == CaseKind.Complaint ? 1 : 0), Repeats = g.Sum(c => c.IsRepeatComplaint ? 1 : 0) })
+            .ToListAsync(cancellationToken);
+        Merge(received.Select(r => (Key(r.Key), r)), (k, r) => k with { Received = r.Count, Complaints = r.Complaints, RepeatComplaints = r.Repeats });
+
+        Merge(await CountAsync(KpiMeasure.Closed), (k, n) => k with { Closed = n });
+        Merge(await CountAsync(KpiMeasure.Backlog), (k, n) => k with { Backlog = n });
+
+        var contact = await Group(Set(KpiMeasure.ContactDue, window, filter))
+            .Select(g => new { g.Key, Due = g.Count(), OnTime = g.Sum(c => c.FirstContactedAt != null && c.FirstContactedAt <= c.ContactBy ? 1 : 0) })
+            .ToListAsync(cancellationToken);
+        Merge(contact.Select(r => (Key(r.Key), r)), (k, r) => k with { ContactDue = r.Due, ContactOnTime = r.OnTime });
+
+        var resolve = await Group(Set(KpiMeasure.ResolveDue, window, filter))
+            .Select(g => new
+            {
+                g.Key,
+                Due = g.Count(),
+                // The same test as ResolvedOnTime(), which a grouped Sum cannot take as an expression.
+                OnTime = g.Sum(c => (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt != null
+                    && c.ResolvedAt <= c.OriginalResolveBy ? 1 : 0),
+            })
+            .ToListAsync(cancellationToken);
+        Merge(resolve.Select(r => (Key(r.Key), r)), (k, r) => k with { ResolveDue = r.Due, ResolvedOnTime = r.OnTime });
+
+        var resolved = await Group(Set(KpiMeasure.Resolved, window, filter))
+            .Select(g => new { g.Key, Count = g.Count(), Minutes = g.Sum(c => c.AchievedResolveMinutes ?? 0) })
+            .ToListAsync(cancellationToken);
+        Merge(resolved.Select(r => (Key(r.Key), r)), (k, r) => k with { Resolved = r.Count, ResolveWorkingMinutes = r.Minutes });
+
+        Merge(await CountAsync(KpiMeasure.Reopened), (k, n) => k with { Reopened = n });
+        var resolutions = await Group(filter.Apply(db.Cases.AsNoTracking()).Where(InTimeline(CaseAction.Resolve, window)))
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        Merge(resolutions.Select(r => (Key(r.Key), r.Count)), (k, n) => k with { ResolutionsInMonth = n });
+
+        var sent = await GroupSurveys(filter.Apply(db.Surveys.AsNoTracking()).Where(s => s.SentAt >= window.Start && s.SentAt < window.End))
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        Merge(sent.Select(r => (Key(r.Key), r.Count)), (k, n) => k with { SurveysSent = n });
+        var answers = await GroupSurveys(AnswersIn(window, filter))
+            .Select(g => new { g.Key, Count = g.Count(), Satisfied = g.Sum(s => s.Score >= 4 ? 1 : 0), Total = g.Sum(s => s.Score ?? 0) })
+            .ToListAsync(cancellationToken);
+        Merge(answers.Select(r => (Key(r.Key), r)), (k, r) => k with { SurveyAnswers = r.Count, Satisfied = r.Satisfied, ScoreTotal = r.Total });
+
+        return cells.Select(kv => new KpiCell(kv.Key, kv.Value)).ToList();
+
+        async Task<IEnumerable<(KpiCellKey, int)>> CountAsync(KpiMeasure measure) =>
+            (await Group(Set(measure, window, filter)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .Select(r => (Key(r.Key), r.Count));
+    }
+
+    /// <summary>
+    /// The 90th percentile of working hours from submission to resolution of the cases resolved in the month
+    /// (nearest rank: the ⌈0.9·n⌉-th smallest), by ORDER BY … OFFSET in SQL. Null when none were resolved.
+    /// </summary>
+    public async Task<double?> ResolutionP90HoursAsync(KpiWindow window, KpiFilter filter, CancellationToken cancellationToken = default)
+    {
+        var minutes = Set(KpiMeasure.Resolved, window, filter).Select(c => c.AchievedResolveMinutes ?? 0);
+        var count = await minutes.CountAsync(cancellationToken);
+        if (count == 0)
+            return null;
+        var rank = (int)Math.Ceiling(0.9 * count);
+        var p90 = await minutes.OrderBy(m => m).Skip(rank - 1).FirstAsync(cancellationToken);
+        return p90 / 60.0;
+    }
+
+    /// <summary>The cases one figure counts (or, for the "late" and "unsatisfied" measures, fails).</summary>
+    public IQueryable<Case> CasesBehind(KpiMeasure measure, KpiWindow window, KpiFilter filter) => Set(measure, window, filter);
+
+    private IQueryable<Case> Set(KpiMeasure measure, KpiWindow w, KpiFilter filter)
+    {
+        var cases = filter.Apply(db.Cases.AsNoTracking());
+        var (start, end, now) = (w.Start, w.End, w.Now);
+        return measure switch
+        {
+            KpiMeasure.Received => cases.Where(c => c.SubmittedAt >= start && c.SubmittedAt < end),
+            KpiMeasure.RepeatComplaints => cases.Where(c => c.SubmittedAt >= start && c.SubmittedAt < end && c.Kind == CaseKind.Complaint && c.IsRepeatComplaint),
+            KpiMeasure.Closed => cases.Where(c => c.ClosedAt >= start && c.ClosedAt < end),
+            // Still open at the end of the month: not closed, or closed only after it ended.
+            KpiMeasure.Backlog => cases.Where(c => (c.ClosedAt == null || c.ClosedAt >= end) && c.SubmittedAt < end),
+            // A contact deadline counts once it has passed, or earlier if it was met already; rejected cases owe nothing.
+            KpiMeasure.ContactDue => cases.Where(c => c.ContactBy >= start && c.ContactBy < end && c.Status != CaseStatus.Rejected
+                && (c.FirstContactedAt != null || c.ContactBy <= now)),
+            KpiMeasure.ContactLate => cases.Where(c => c.ContactBy >= start && c.ContactBy < end && c.Status != CaseStatus.Rejected
+                && c.ContactBy <= now && (c.FirstContactedAt == null || c.FirstContactedAt > c.ContactBy)),
+            // The original deadline (extensions do not move it); unresolved past it is a failure.
+            KpiMeasure.ResolveDue => cases.Where(c => c.OriginalResolveBy >= start && c.OriginalResolveBy < end && c.Status != CaseStatus.Rejected
+                && (c.OriginalResolveBy <= now || ((c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt != null))),
+            KpiMeasure.ResolvedLate => cases.Where(c => c.OriginalResolveBy >= start && c.OriginalResolveBy < end && c.Status != CaseStatus.Rejected
+                && c.OriginalResolveBy <= now).Where(Not(ResolvedOnTime())),
+            KpiMeasure.Resolved => cases.Where(c => c.ResolvedAt >= start && c.ResolvedAt < end
+                && (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed)),
+            KpiMeasure.Reopened => cases.Where(InTimeline(CaseAction.RejectResolution, w)),
+            KpiMeasure.SurveyAnswers => cases.Where(c => AnswersIn(w, filter).Select(s => s.CaseId).Contains(c.Id)),
+            KpiMeasure.Unsatisfied => cases.Where(c => AnswersIn(w, filter).Where(s => s.Score < 4).Select(s => s.CaseId).Contains(c.Id)),
+            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
+        };
+    }
+
+    /// <summary>Resolved (and still resolved or closed) no later than the original deadline.</summary>
+    private static Expression<Func<Case, bool>> ResolvedOnTime() =>
+        c => (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt != null && c.ResolvedAt <= c.OriginalResolveBy;
+
+    private static Expression<Func<Case, bool>> Not(Expression<Func<Case, bool>> predicate) =>
+        Expression.Lambda<Func<Case, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
+
+    /// <summary>Cases with that action on their timeline in the month (each case once).</summary>
+    private Expression<Func<Case, bool>> InTimeline(CaseAction action, KpiWindow w)
+    {
+        var (start, end) = (w.Start, w.End);
+        var ids = db.CaseEvents.Where(e => e.Action == action && e.At >= start && e.At < end).Select(e => e.CaseId);
+        return c => ids.Contains(c.Id);
+    }
+
+    private IQueryable<Survey> AnswersIn(KpiWindow w, KpiFilter filter)
+    {
+        var (start, end) = (w.Start, w.End);
+        return filter.Apply(db.Surveys.AsNoTracking()).Where(s => s.AnsweredAt >= start && s.AnsweredAt < end);
+    }
+
+    private static IQueryable<IGrouping<GroupKey, Case>> Group(IQueryable<Case> cases) =>
+        cases.GroupBy(c => new GroupKey(c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind));
+
+    private static IQueryable<IGrouping<GroupKey, Survey>> GroupSurveys(IQueryable<Survey> surveys) =>
+        surveys.GroupBy(s => new GroupKey(s.DepartmentId, s.CategoryId, s.ServiceAreaId, s.Kind));
+
+    private static KpiCellKey Key(GroupKey key) => new(key.DepartmentId, key.CategoryId, key.ServiceAreaId, key.Kind);
+
+    private sealed record GroupKey(Guid? DepartmentId, Guid CategoryId, Guid ServiceAreaId, CaseKind Kind);
+}
+
+public static class KpiFilterQueries
+{
+    public static IQueryable<Case> Apply(this KpiFilter filter, IQueryable<Case> cases)
+    {
+        if (filter.DepartmentId is { } department) cases = cases.Where(c => c.DepartmentId == department);
+        if (filter.CategoryId is { } category) cases = cases.Where(c => c.CategoryId == category);
+        if (filter.ServiceAreaId is { } area) cases = cases.Where(c => c.ServiceAreaId == area);
+        if (filter.Kind is { } kind) cases = cases.Where(c => c.Kind == kind);
+        return cases;
+    }
+
+    public static IQueryable<Survey> Apply(this KpiFilter filter, IQueryable<Survey> surveys)
+    {
+        if (filter.DepartmentId is { } department) surveys = surveys.Where(s => s.DepartmentId == department);
+        if (filter.CategoryId is { } category) surveys = surveys.Where(s => s.CategoryId == category);
+        if (filter.ServiceAreaId is { } area) surveys = surveys.Where(s => s.ServiceAreaId == area);
+        if (filter.Kind is { } kind) surveys = surveys.Where(s => s.Kind == kind);
+        return surveys;
+    }
+}

@@ -1,0 +1,100 @@
+using Feedback.Domain.Data;
+using Feedback.Domain.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace Feedback.Domain.Reporting;
+
+/// <summary>The figures of one month: the frozen report's if there is one, otherwise counted now.</summary>
+/// <param name="Cells">Only the cells the filter selects.</param>
+/// <param name="ResolutionP90Hours">Keys as in <see cref="MonthlyReportFigures.P90Key"/>; missing = not known.</param>
+public sealed record KpiSnapshot(
+    ReportMonth Month, DateTimeOffset? FrozenAt, IReadOnlyList<KpiCell> Cells, IReadOnlyDictionary<string, double?> ResolutionP90Hours)
+{
+    public bool IsFrozen => FrozenAt is not null;
+    public KpiCounts Total => KpiCounts.Sum(Cells.Select(c => c.Counts));
+
+    public double? P90(KpiDimension? dimension = null, string? rowKey = null) =>
+        ResolutionP90Hours.GetValueOrDefault(MonthlyReportFigures.P90Key(dimension, rowKey));
+
+    /// <summary>The table by <paramref name="dimension"/>: one row per value that has any figure.</summary>
+    public IReadOnlyList<(string RowKey, KpiCounts Counts)> Rows(KpiDimension dimension) =>
+        Cells.GroupBy(c => c.Key.RowKey(dimension))
+            .Select(g => (g.Key, KpiCounts.Sum(g.Select(c => c.Counts))))
+            .ToList();
+}
+
+/// <summary>
+/// Where every page gets its figures: a frozen month from its report (never recomputed), any other month
+/// from <see cref="KpiCalculator"/>. Months are calendar months in the working calendar's time zone.
+/// </summary>
+public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars, TimeProvider clock)
+{
+    public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken cancellationToken) => (await calendars.GetAsync(db, cancellationToken)).TimeZone;
+
+    public async Task<ReportMonth> CurrentMonthAsync(CancellationToken cancellationToken) =>
+        ReportMonth.Of(clock.GetUtcNow(), await TimeZoneAsync(cancellationToken));
+
+    public async Task<KpiWindow> WindowAsync(ReportMonth month, CancellationToken cancellationToken) =>
+        KpiWindow.For(month, await TimeZoneAsync(cancellationToken), clock.GetUtcNow());
+
+    /// <param name="p90For">The table whose rows need a resolution-time percentile (live months only count those asked for).</param>
+    public async Task<KpiSnapshot> LoadAsync(ReportMonth month, KpiFilter filter, bool withP90, KpiDimension? p90For, CancellationToken cancellationToken)
+    {
+        var report = await db.MonthlyReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == month.Year && r.Month == month.Month, cancellationToken);
+        if (report is not null)
+        {
+            var figures = report.Figures();
+            return new KpiSnapshot(month, report.FrozenAt, figures.Cells.Where(c => filter.Matches(c.Key)).ToList(), FrozenP90(figures, filter));
+        }
+        return await CountAsync(month, filter, withP90, p90For is { } d ? [d] : [], cancellationToken);
+    }
+
+    /// <summary>Counts the month now, with the percentiles for the whole and for each row of <paramref name="p90For"/>.</summary>
+    public async Task<KpiSnapshot> CountAsync(ReportMonth month, KpiFilter filter, bool withP90, IReadOnlyList<KpiDimension> p90For,
+        CancellationToken cancellationToken)
+    {
+        var calculator = new KpiCalculator(db);
+        var window = await WindowAsync(month, cancellationToken);
+        var cells = await calculator.CellsAsync(window, filter, cancellationToken);
+        var p90 = new Dictionary<string, double?>();
+        if (withP90)
+        {
+            p90[MonthlyReportFigures.P90Key(null, null)] = await calculator.ResolutionP90HoursAsync(window, filter, cancellationToken);
+            foreach (var dimension in p90For)
+                // Cases still in triage have no department to narrow to: their row has no percentile.
+                foreach (var cell in cells.Where(c => c.Counts.Resolved > 0 && (dimension != KpiDimension.Department || c.Key.DepartmentId is not null))
+                             .DistinctBy(c => c.Key.RowKey(dimension)))
+                    p90[MonthlyReportFigures.P90Key(dimension, cell.Key.RowKey(dimension))] =
+                        await calculator.ResolutionP90HoursAsync(window, Narrow(filter, dimension, cell.Key), cancellationToken);
+        }
+        return new KpiSnapshot(month, null, cells, p90);
+    }
+
+    /// <summary>A frozen report holds the percentiles of the whole and of each single department, category, area and kind.</summary>
+    private static Dictionary<string, double?> FrozenP90(MonthlyReportFigures figures, KpiFilter filter)
+    {
+        var stored = figures.ResolutionP90Hours;
+        if (filter.IsEmpty)
+            return new Dictionary<string, double?>(stored);
+        var set = new (KpiDimension Dimension, string? Key)[]
+        {
+            (KpiDimension.Department, filter.DepartmentId?.ToString()), (KpiDimension.Category, filter.CategoryId?.ToString()),
+            (KpiDimension.Area, filter.ServiceAreaId?.ToString()), (KpiDimension.Kind, filter.Kind?.ToString()),
+        }.Where(f => f.Key is not null).ToList();
+        var result = new Dictionary<string, double?>();
+        if (set.Count == 1 && stored.TryGetValue(MonthlyReportFigures.P90Key(set[0].Dimension, set[0].Key), out var value))
+        {
+            result[MonthlyReportFigures.P90Key(null, null)] = value;
+            result[MonthlyReportFigures.P90Key(set[0].Dimension, set[0].Key)] = value;
+        }
+        return result;
+    }
+
+    private static KpiFilter Narrow(KpiFilter filter, KpiDimension dimension, KpiCellKey key) => dimension switch
+    {
+        KpiDimension.Department => filter with { DepartmentId = key.DepartmentId },
+        KpiDimension.Category => filter with { CategoryId = key.CategoryId },
+        KpiDimension.Area => filter with { ServiceAreaId = key.ServiceAreaId },
+        _ => filter with { Kind = key.Kind },
+    };
+}

@@ -1,0 +1,68 @@
+using Feedback.Domain.Cases;
+using Feedback.Domain.Cases.Commands;
+using Feedback.Domain.Satisfaction;
+using Feedback.Web.Infrastructure.Outbox;
+using Feedback.Web.Infrastructure.Reports;
+using Feedback.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Feedback.Web.Tests.Reports;
+
+/// <summary>
+/// The app on a fake clock (Wednesday 25 November 2026, 10:00 Beijing time) with every background loop off:
+/// tests move the clock and run the outbox, the survey sweep and the month-end freeze themselves.
+/// </summary>
+public sealed class ReportsApp() : FeedbackApp(new Dictionary<string, string?>
+{
+    ["Deadlines:ScanEnabled"] = "false",
+    ["Email:BackgroundEnabled"] = "false",
+    ["Reports:BackgroundEnabled"] = "false",
+})
+{
+    public const string Staff = "staff.billing@demo.local";
+    public const string Head = "head.billing@demo.local";
+    public const string Dispatcher = "dispatcher@demo.local";
+    public const string Admin = "admin@demo.local";
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public Task<int> PublishAsync() => Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
+    public Task<int> SweepAsync() => Services.GetRequiredService<SurveySweeper>().RunOnceAsync();
+    public Task<int> FreezeDueMonthAsync() => Services.GetRequiredService<MonthlyReportFreezer>().RunOnceAsync();
+
+    /// <summary>A billing complaint (routed to the billing centre) with an email, accepted and resolved by staff; its survey is sent.</summary>
+    public async Task<CaseReceipt> FileAndResolveAsync(string email = "li.si@example.com", string phone = "13912345678")
+    {
+        var (category, area) = await DbAsync(async db => (
+            await db.Categories.Where(c => c.Code == "billing").Select(c => c.Id).SingleAsync(),
+            await db.ServiceAreas.Where(a => a.Code == "bincheng").Select(a => a.Id).SingleAsync()));
+        var receipt = await SendAsync(null, new SubmitCase(CaseKind.Complaint, Channel.Web, category, area, "电费异常",
+            "本月电费比上月高出三倍。", false, "李四", phone, email, null, null, "zh-CN", []));
+        await SendAsync(Staff, new AcceptCase(receipt.CaseId));
+        await SendAsync(Staff, new ResolveCase(receipt.CaseId, "已核实并退还多收电费。"));
+        await PublishAsync();
+        return receipt;
+    }
+
+    public Task<Survey> SurveyAsync(Guid caseId) => DbAsync(db => db.Surveys.SingleAsync(s => s.CaseId == caseId));
+
+    /// <summary>The survey link (site-relative) in the latest email of that template to that address.</summary>
+    public Task<string> SurveyLinkAsync(string to, string template) => DbAsync(async db =>
+    {
+        var body = await db.EmailMessages.Where(m => m.To == to && m.Template == template)
+            .OrderByDescending(m => m.CreatedAt).Select(m => m.TextBody).FirstAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(body, @"/Public/Survey/[A-Za-z0-9_\-]{43}");
+        Assert.True(match.Success, $"No survey link in: {body}");
+        return match.Value;
+    });
+}
