@@ -137,7 +137,8 @@ public sealed class EmailDeliveryTests(SmtpAppFixture fixture) : IClassFixture<S
         var resolution = Assert.Single(_smtp.To(address), m => m.Subject!.StartsWith("您反映的问题已办理完毕"));
         Assert.Contains("已退还多收电费 236.50 元", resolution.TextBody);
         var templates = await _app.DbAsync(db => db.EmailMessages.Where(m => m.CaseId == receipt.CaseId).Select(m => m.Template).ToListAsync());
-        Assert.Equal(new[] { EmailTemplates.Acknowledgement, EmailTemplates.Resolution }.Order(), templates.Order());
+        // Resolving also starts the satisfaction survey (回访), which has its own email.
+        Assert.Equal(new[] { EmailTemplates.Acknowledgement, EmailTemplates.Resolution, EmailTemplates.SurveyInvitation }.Order(), templates.Order());
     }
 
     [Fact]
