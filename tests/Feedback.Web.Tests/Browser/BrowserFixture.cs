@@ -63,3 +63,16 @@ public static class Accessibility
     private static string Describe(AxeResultItem v) =>
         $"- {v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}";
 }
+
+public static class BrowserSignIn
+{
+    /// <summary>Signs a demo user in through the sign-in form and waits to leave it.</summary>
+    public static async Task SignInAsync(this IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", FeedbackApp.DemoPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+    }
+}

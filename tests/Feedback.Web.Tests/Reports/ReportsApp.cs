@@ -1,5 +1,6 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
+using Feedback.Domain.Rectification.Commands;
 using Feedback.Domain.Satisfaction;
 using Feedback.Web.Infrastructure.Outbox;
 using Feedback.Web.Infrastructure.Reports;
@@ -40,24 +41,37 @@ public sealed class ReportsApp() : FeedbackApp(new Dictionary<string, string?>
     public Task<int> SweepAsync() => Services.GetRequiredService<SurveySweeper>().RunOnceAsync();
     public Task<int> FreezeDueMonthAsync() => Services.GetRequiredService<MonthlyReportFreezer>().RunOnceAsync();
 
-    /// <summary>A billing complaint (routed to the billing centre) with an email, accepted and resolved by staff; its survey is sent.</summary>
-    public async Task<CaseReceipt> FileAndResolveAsync(string email = "li.si@example.com", string phone = "13912345678")
+    public Task<Survey> SurveyAsync(Guid caseId) => DbAsync(db => db.Surveys.SingleAsync(s => s.CaseId == caseId));
+}
+
+/// <summary>
+/// Cases with surveys, for any <see cref="FeedbackApp"/> whose outbox loop is off (the <see cref="ReportsApp"/>, the
+/// survey browser journey): each step runs the outbox itself so the survey and its email exist when it returns.
+/// </summary>
+public static class SurveyScenario
+{
+    /// <summary>
+    /// A billing complaint (routed to the billing centre) with an email, accepted and resolved by staff; its survey is
+    /// sent. With a <paramref name="rootCause"/>, staff record a rectification first, so the complainant must verify it.
+    /// </summary>
+    public static async Task<CaseReceipt> FileAndResolveAsync(this FeedbackApp app, string email = "li.si@example.com",
+        string phone = "13912345678", string? rootCause = null)
     {
-        var (category, area) = await DbAsync(async db => (
+        var (category, area) = await app.DbAsync(async db => (
             await db.Categories.Where(c => c.Code == "billing").Select(c => c.Id).SingleAsync(),
             await db.ServiceAreas.Where(a => a.Code == "bincheng").Select(a => a.Id).SingleAsync()));
-        var receipt = await SendAsync(null, new SubmitCase(CaseKind.Complaint, Channel.Web, category, area, "电费异常",
+        var receipt = await app.SendAsync(null, new SubmitCase(CaseKind.Complaint, Channel.Web, category, area, "电费异常",
             "本月电费比上月高出三倍。", false, "李四", phone, email, null, null, "zh-CN", []));
-        await SendAsync(Staff, new AcceptCase(receipt.CaseId));
-        await SendAsync(Staff, new ResolveCase(receipt.CaseId, "已核实并退还多收电费。"));
-        await PublishAsync();
+        await app.SendAsync(ReportsApp.Staff, new AcceptCase(receipt.CaseId));
+        if (rootCause is not null)
+            await app.SendAsync(ReportsApp.Staff, new RecordRectification(receipt.CaseId, rootCause));
+        await app.SendAsync(ReportsApp.Staff, new ResolveCase(receipt.CaseId, "已核实并退还多收电费。"));
+        await app.Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
         return receipt;
     }
 
-    public Task<Survey> SurveyAsync(Guid caseId) => DbAsync(db => db.Surveys.SingleAsync(s => s.CaseId == caseId));
-
     /// <summary>The survey link (site-relative) in the latest email of that template to that address.</summary>
-    public Task<string> SurveyLinkAsync(string to, string template) => DbAsync(async db =>
+    public static Task<string> SurveyLinkAsync(this FeedbackApp app, string to, string template) => app.DbAsync(async db =>
     {
         var body = await db.EmailMessages.Where(m => m.To == to && m.Template == template)
             .OrderByDescending(m => m.CreatedAt).Select(m => m.TextBody).FirstAsync();

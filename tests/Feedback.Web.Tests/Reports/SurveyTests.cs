@@ -71,6 +71,28 @@ public sealed class SurveyTests : IDisposable
         Assert.Contains("5", await customer.GetStringAsync(link));
     }
 
+    [Fact]
+    public async Task ASolvedAnswer_LeavesAComplaintAwaitingVerificationResolved_ButClosesAPlainOne()
+    {
+        var plain = await _app.FileAndResolveAsync(email: "plain@example.com");
+        var rectified = await _app.FileAndResolveAsync(email: "rectified@example.com", rootCause: "抄表员误读表计读数");
+        var customer = _app.CreateBrowserClient();
+        foreach (var to in new[] { "plain@example.com", "rectified@example.com" })
+        {
+            var answer = await customer.PostAsync(await _app.SurveyLinkAsync(to, EmailTemplates.SurveyInvitation),
+                Forms.Fields(("Input.Score", "5"), ("Input.Resolved", "true")));
+            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        }
+
+        var cases = await _app.DbAsync(db => db.Cases.Where(c => c.Id == plain.CaseId || c.Id == rectified.CaseId)
+            .ToDictionaryAsync(c => c.Id, c => c.Status));
+        Assert.Equal(Feedback.Domain.Cases.CaseStatus.Closed, cases[plain.CaseId]);
+        // The rectification still waits for the complainant's own verification; the answer itself is kept.
+        Assert.Equal(Feedback.Domain.Cases.CaseStatus.Resolved, cases[rectified.CaseId]);
+        var answered = await _app.SurveyAsync(rectified.CaseId);
+        Assert.Equal((SurveyStatus.Answered, 5, true), (answered.Status, answered.Score, answered.Resolved));
+    }
+
     [Theory]
     [InlineData("9", "true")]
     [InlineData("", "true")]
