@@ -1,3 +1,4 @@
+using Feedback.Domain.Cases;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Sla;
@@ -30,5 +31,17 @@ public static class SupervisorTerms
         if (user.UserId is not { } id || !user.IsInRole(Roles.Supervisor) || !await db.IsServingAsync(id, today, cancellationToken))
             throw new ForbiddenException("Supervision.NotServing");
         return today;
+    }
+
+    /// <summary>
+    /// A finding is verified by the supervisor who raised it only while they serve: the submitter's commands
+    /// (ConfirmResolution / RejectResolution) ask this, so no page can be the way round it. After the term the
+    /// finding closes by the 7-day rule like any unanswered verification.
+    /// </summary>
+    public static async Task EnsureFindingVerifierServingAsync(this FeedbackDbContext db, Case @case, CaseParticipant who, ICurrentUser user,
+        WorkCalendarSource calendars, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (@case.Kind == CaseKind.SupervisionFinding && who.Is(Actor.Submitter))
+            await db.EnsureServingAsync(user, calendars, clock, cancellationToken);
     }
 }

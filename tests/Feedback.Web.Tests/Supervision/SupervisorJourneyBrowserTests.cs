@@ -1,6 +1,7 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Notifications;
+using Feedback.Domain.Rectification.Commands;
 using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Browser;
 using Feedback.Web.Tests.Infrastructure;
@@ -12,7 +13,8 @@ namespace Feedback.Web.Tests.Supervision;
 /// <summary>
 /// The supervisor programme in a real browser, in Chinese: an admin appoints a supervisor; the supervisor
 /// accepts the invitation, sets up two-factor authentication and signs in with it, submits a review with two
-/// findings; staff resolve one; the supervisor rejects the rectification, then accepts the second one; the
+/// findings; staff record a rectification of one with two measures, complete the first and resolve; the
+/// supervisor rejects it, staff complete the second measure and resolve again, and the supervisor accepts; the
 /// dashboard shows it all. axe-core checks every page on the way.
 /// </summary>
 public sealed class SupervisorJourneyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -92,28 +94,41 @@ public sealed class SupervisorJourneyBrowserTests(BrowserFixture browser) : ICla
         Assert.Contains("自助缴费机无法刷卡", main);
         Assert.Contains("校表申请无人受理", main);
 
-        // Staff of the billing centre rectify the first finding and say so.
+        // Staff of the billing centre rectify the first finding: a root cause and two measures; they complete
+        // the first and resolve.
+        const string staff = "staff.billing@demo.local";
         var finding = await app.DbAsync(db => db.Cases.SingleAsync(c => c.Subject == "自助缴费机无法刷卡"));
         Assert.Equal((CaseKind.SupervisionFinding, Channel.SupervisorReview), (finding.Kind, finding.Channel));
-        await app.SendAsync("staff.billing@demo.local", new AcceptCase(finding.Id));
-        await app.SendAsync("staff.billing@demo.local", new ResolveCase(finding.Id, "已报修缴费机读卡器。"));
+        var staffId = await app.DbAsync(db => db.Users.Where(u => u.Email == staff).Select(u => u.Id).SingleAsync());
+        await app.SendAsync(staff, new AcceptCase(finding.Id));
+        await app.SendAsync(staff, new RecordRectification(finding.Id, "缴费机读卡器老化，未纳入日常巡检。"));
+        var repair = await app.SendAsync(staff, new AddMeasure(finding.Id, "报修两台缴费机的读卡器", staffId, today.AddDays(3)));
+        var inspection = await app.SendAsync(staff, new AddMeasure(finding.Id, "将自助缴费机纳入每日巡检", staffId, today.AddDays(10)));
+        await app.SendAsync(staff, new CompleteMeasure(finding.Id, repair, "已报修，厂家更换了一台读卡器。", []));
+        await app.SendAsync(staff, new ResolveCase(finding.Id, "已报修缴费机读卡器。"));
 
-        // The supervisor sees it awaiting verification and rejects the rectification…
+        // The supervisor sees it awaiting verification, with the measure still open, and rejects the rectification…
         await supervisor.GotoAsync("/Supervisor");
         Assert.Contains("待我验收（1）", await supervisor.InnerTextAsync("main"));
         await supervisor.ClickAsync($"#verify-heading ~ div a:has-text('{finding.TrackingNumber}')");
         await supervisor.AssertNoSeriousViolationsAsync();
-        await supervisor.FillAsync("#Input_Reason", "复查时仍有一台无法刷卡。");
-        await supervisor.ClickAsync("main button:has-text('不认可，重新办理')");
+        var verification = await supervisor.InnerTextAsync("main");
+        Assert.Contains("整改验收", verification);
+        Assert.Contains("整改进度：50%", verification);
+        Assert.Contains("将自助缴费机纳入每日巡检", verification);
+        await supervisor.FillAsync("#Input_Reason", "复查时仍有一台无法刷卡，巡检也未落实。");
+        await supervisor.ClickAsync("main form[action*='handler=Reject'] button:has-text('验收不通过')");
         await supervisor.WaitForSelectorAsync("main .alert-success");
         Assert.Equal(CaseStatus.Reopened, (await app.DbAsync(db => db.Cases.SingleAsync(c => c.Id == finding.Id))).Status);
 
-        // …staff take a second measure, and the supervisor accepts it.
-        await app.SendAsync("staff.billing@demo.local", new ResumeCase(finding.Id));
-        await app.SendAsync("staff.billing@demo.local", new ResolveCase(finding.Id, "已更换两台缴费机的读卡器并逐台测试。"));
+        // …staff complete the second measure and resolve again, and the supervisor accepts.
+        await app.SendAsync(staff, new CompleteMeasure(finding.Id, inspection, "已更换另一台读卡器，并将缴费机纳入每日巡检。", []));
+        await app.SendAsync(staff, new ResumeCase(finding.Id));
+        await app.SendAsync(staff, new ResolveCase(finding.Id, "两项整改措施均已完成。"));
         await supervisor.ReloadAsync();
+        Assert.Contains("整改进度：100%", await supervisor.InnerTextAsync("main"));
         await supervisor.FillAsync("#Input_Comment", "复查两台均可正常刷卡，整改到位。");
-        await supervisor.ClickAsync("main button:has-text('确认办结')");
+        await supervisor.ClickAsync("main form[action*='handler=Confirm'] button:has-text('验收通过')");
         await supervisor.WaitForSelectorAsync("main .alert-success");
         Assert.Equal(CaseStatus.Closed, (await app.DbAsync(db => db.Cases.SingleAsync(c => c.Id == finding.Id))).Status);
 
@@ -121,7 +136,8 @@ public sealed class SupervisorJourneyBrowserTests(BrowserFixture browser) : ICla
         await supervisor.GotoAsync("/Supervisor");
         var dashboard = await supervisor.InnerTextAsync("main");
         Assert.Contains("待我验收（0）", dashboard);
-        Assert.Contains("已办结", dashboard);
+        var closedRow = await supervisor.InnerTextAsync($"#findings-heading ~ div tr:has-text('{finding.TrackingNumber}')");
+        Assert.Contains("已办结", closedRow);
         Assert.Contains("校表申请无人受理", dashboard);
         Assert.Contains("滨城区黄河五路营业厅", dashboard);
         await supervisor.AssertNoSeriousViolationsAsync();

@@ -1,4 +1,6 @@
 using System.Net;
+using Feedback.Domain.Cases;
+using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Common;
 using Feedback.Domain.Supervision.Commands;
 using Feedback.Domain.Supervision.Queries;
@@ -55,6 +57,28 @@ public sealed class TermTests
         Assert.Equal(2, terms.Count);
         Assert.Equal(SupervisionApp.Today.AddDays(1), terms[0].EndsOn);
         Assert.Contains("历届聘期", await (await client.GetAsync("/Supervisor")).TextAsync());
+    }
+
+    [Fact]
+    public async Task AfterTheTerm_TheFindingCanNoLongerBeVerified_NotEvenThroughTheCustomerCasePage()
+    {
+        using var app = new SupervisionApp();
+        const string email = "term.verifier@example.org";
+        await app.AppointAsync(email, SupervisionApp.Today.AddDays(-10), SupervisionApp.Today);
+        var number = (await app.SendAsync(email, await app.ReviewAsync(await app.FindingAsync("billing")))).FindingTrackingNumbers[0];
+        var caseId = (await app.CaseAsync(number)).Id;
+        await app.SendAsync("staff.billing@demo.local", new AcceptCase(caseId));
+        await app.SendAsync("staff.billing@demo.local", new ResolveCase(caseId, "已更换缴费机。"));
+
+        // 26 November in Beijing: the term ended yesterday.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var client = app.CreateBrowserClient();
+        await client.SignInAsync(email, SupervisionApp.Password);
+        var page = $"/Customer/Case/{number}";
+        Assert.Equal(HttpStatusCode.Forbidden, SupervisionApp.Outcome(await client.PostAsync(page, [new("Input.Comment", "整改到位。")], $"{page}?handler=Confirm")));
+        Assert.Equal(HttpStatusCode.Forbidden, SupervisionApp.Outcome(await client.PostAsync(page, [new("Input.Reason", "仍未整改。")], $"{page}?handler=Reject")));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await app.SendAsync(email, new ConfirmResolution(caseId, SubmitterProof.None)));
+        Assert.Equal(CaseStatus.Resolved, (await app.CaseAsync(number)).Status);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
+using Feedback.Domain.Sla;
+using Feedback.Domain.Supervision;
 using Mediator;
 
 namespace Feedback.Domain.Cases.Commands;
@@ -16,12 +18,13 @@ public sealed record RejectResolution(Guid CaseId, SubmitterProof Proof, string 
     public IEnumerable<ValidationError> Validate() => Check.Required(Reason, nameof(Reason), Case.TextMaxLength);
 }
 
-public sealed class RejectResolutionHandler(FeedbackDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RejectResolutionHandler(FeedbackDbContext db, ICurrentUser user, WorkCalendarSource calendars, TimeProvider clock)
     : ICommandHandler<RejectResolution, CaseStatus>
 {
     public async ValueTask<CaseStatus> Handle(RejectResolution command, CancellationToken cancellationToken)
     {
         var (@case, who) = await db.LoadForSubmitterAsync(command.CaseId, command.Proof, user, cancellationToken);
+        await db.EnsureFindingVerifierServingAsync(@case, who, user, calendars, clock, cancellationToken);
         @case.RejectResolution(command.Reason.Trim(), who, clock.GetUtcNow());
         return @case.Status;
     }
