@@ -65,9 +65,14 @@ public sealed class EmailDispatcher(
             return [];
         // A lease end that no other claim shares identifies the rows this claim won.
         var leaseUntil = now + ClaimLease + TimeSpan.FromTicks(Random.Shared.NextInt64(1, TimeSpan.TicksPerSecond));
-        await db.EmailMessages
-            .Where(m => ids.Contains(m.Id) && m.Status == EmailStatus.Pending && m.NextAttemptAt <= now)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken);
+        // In a transaction, so that the write queues on SqliteWriteGate like every other instead of racing it.
+        await using (var claim = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.EmailMessages
+                .Where(m => ids.Contains(m.Id) && m.Status == EmailStatus.Pending && m.NextAttemptAt <= now)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, leaseUntil), cancellationToken);
+            await claim.CommitAsync(cancellationToken);
+        }
         return await db.EmailMessages
             .Where(m => ids.Contains(m.Id) && m.Status == EmailStatus.Pending && m.NextAttemptAt == leaseUntil)
             .OrderBy(m => m.CreatedAt)

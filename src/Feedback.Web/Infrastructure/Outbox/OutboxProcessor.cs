@@ -117,7 +117,9 @@ public sealed class OutboxProcessor(
         var cutoff = now - options.OutboxRetention;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken); // queues on SqliteWriteGate
         var deleted = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (deleted > 0)
             logger.LogInformation("Deleted {Count} processed outbox messages older than {Cutoff:u}", deleted, cutoff);
     }
