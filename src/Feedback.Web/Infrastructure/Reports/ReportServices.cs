@@ -26,6 +26,7 @@ public static class ReportServices
         services.AddSystemScopes();
         services.AddSingleton(_ => ReportOptions.FromConfiguration(configuration));
         services.AddScoped<KpiSource>();
+        services.AddSingleton<FrozenReportCache>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ReportsPolicy, p => p.RequireRole(Roles.DepartmentHead, Roles.Dispatcher, Roles.Admin));
         services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Reports", ReportsPolicy));
