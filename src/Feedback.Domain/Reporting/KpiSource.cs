@@ -9,9 +9,10 @@ namespace Feedback.Domain.Reporting;
 /// <param name="ResolutionP90Hours">Keys as in <see cref="MonthlyReportFigures.P90Key"/>; missing = not known.</param>
 /// <param name="Reviews">The supervision reviews the filter selects; null when it cannot say (a category or kind
 /// filter, or a report frozen before reviews were counted).</param>
+/// <param name="CountedAt">When live figures were counted (null for a frozen report).</param>
 public sealed record KpiSnapshot(
     ReportMonth Month, DateTimeOffset? FrozenAt, IReadOnlyList<KpiCell> Cells, IReadOnlyDictionary<string, double?> ResolutionP90Hours,
-    IReadOnlyList<ReviewCount>? Reviews)
+    IReadOnlyList<ReviewCount>? Reviews, DateTimeOffset? CountedAt = null)
 {
     public int? ReviewsSubmitted => Reviews?.Sum(r => r.Count);
 
@@ -30,9 +31,10 @@ public sealed record KpiSnapshot(
 
 /// <summary>
 /// Where every page gets its figures: a frozen month from its report (never recomputed), any other month
-/// from <see cref="KpiCalculator"/>. Months are calendar months in the working calendar's time zone.
+/// from <see cref="KpiCalculator"/>, kept for a short while by <see cref="LiveKpiCache"/>. Months are calendar
+/// months in the working calendar's time zone.
 /// </summary>
-public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars, FrozenReportCache frozen, TimeProvider clock)
+public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars, FrozenReportCache frozen, LiveKpiCache live, TimeProvider clock)
 {
     public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken cancellationToken) => (await calendars.GetAsync(db, cancellationToken)).TimeZone;
 
@@ -54,7 +56,8 @@ public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars
             return new KpiSnapshot(month, report.FrozenAt, figures.Cells.Where(c => filter.Matches(c.Key)).ToList(), FrozenP90(figures, filter),
                 filter.Select(figures.Reviews));
         }
-        return await CountAsync(month, filter, withP90, p90For is { } d ? [d] : [], cancellationToken);
+        return await live.GetAsync(month, filter, withP90, p90For,
+            () => CountAsync(month, filter, withP90, p90For is { } d ? [d] : [], cancellationToken));
     }
 
     /// <summary>Counts the month now, with the percentiles for the whole and for each row of <paramref name="p90For"/>.</summary>
@@ -65,7 +68,7 @@ public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars
         var window = await WindowAsync(month, cancellationToken);
         var cells = await calculator.CellsAsync(window, filter, cancellationToken);
         var p90 = withP90 ? await calculator.ResolutionP90HoursAsync(window, filter, p90For, cancellationToken) : [];
-        return new KpiSnapshot(month, null, cells, p90, filter.Select(await calculator.ReviewsAsync(window, cancellationToken)));
+        return new KpiSnapshot(month, null, cells, p90, filter.Select(await calculator.ReviewsAsync(window, cancellationToken)), window.Now);
     }
 
     /// <summary>A frozen report holds the percentiles of the whole and of each single department, category, area and kind.</summary>
