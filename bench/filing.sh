@@ -29,5 +29,5 @@ cookie=$(awk '$6 ~ /Antiforgery/ {print $6"="$7}' "$data/cookies")
 
 echo "Filing for $DURATION with $CONNECTIONS connections..."
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/filing.lua "http://127.0.0.1:$PORT/Public/File" -- "$token" "$cookie" "$category" "$area"
-kill -INT $app; wait $app 2>/dev/null || true
+kill -TERM $app; wait $app 2>/dev/null || true
 echo "Database after the run: $(du -h "$data/feedback.db" | cut -f1) (+ WAL $(du -h "$data/feedback.db-wal" 2>/dev/null | cut -f1))"

@@ -58,4 +58,4 @@ measure "dispatcher, triage" "/Dispatch/Triage" "$dispatcher"
 measure "dispatcher, all cases" "/Dispatch/Cases" "$dispatcher"
 staff=$(login staff.billing@demo.local)
 measure "staff queue (billing)" "/Staff/Queue" "$staff"
-kill -INT $app; wait $app 2>/dev/null || true
+kill -TERM $app; wait $app 2>/dev/null || true

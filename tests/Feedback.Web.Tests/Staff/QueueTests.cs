@@ -37,6 +37,10 @@ public sealed class QueueWorld : IAsyncLifetime
         Om["D"] = await CaseAsync("other", 0, -3 * day, null);
         // E: other, area 0, AwaitingInfo with staff.om, deadline passed while the clock is paused.
         Om["E"] = await CaseAsync("other", 0, -4 * day, Now - TimeSpan.FromHours(3), Demo.OtherStaff, askForInfo: true);
+        // F: outage, area 1, resolved and closed long ago: history, not work, so only asked for by status.
+        Om["F"] = await CaseAsync("outage", 1, -30 * day, Now - 25 * day, Demo.OtherHead, resolve: true);
+        await World.App.DbAsync(db => db.Cases.Where(c => c.TrackingNumber == Om["F"]).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.Status, CaseStatus.Closed).SetProperty(c => c.ClosedAt, Now - 20 * day)));
 
         for (var i = 0; i < 27; i++)
             BillingCases.Add((await World.AssignedCaseAsync(subject: $"Billing queue case {i}")).TrackingNumber);
@@ -76,6 +80,8 @@ public sealed class QueueTests(QueueWorld queue) : IClassFixture<QueueWorld>
         { "", "A B C D E" },
         { "?status=InProgress", "B" },
         { "?status=AwaitingInfo", "E" },
+        { "?status=Closed", "F" },
+        { "?status=Closed&area={area1}", "F" },
         { "?category=billing", "A C" },
         { "?category=BILLING&area={area1}", "C" },
         { "?area={area1}", "B C" },

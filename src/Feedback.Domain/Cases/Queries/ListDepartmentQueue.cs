@@ -9,7 +9,7 @@ public enum QueueSort { Urgency, Newest, Oldest }
 
 /// <summary>
 /// The queue of the user's own department (Staff and DepartmentHeads see no other), filtered and sorted
-/// as the queue page asks, one page at a time.
+/// as the queue page asks, one page at a time. No status means every open status.
 /// </summary>
 public sealed record ListDepartmentQueue(
     CaseStatus? Status = null,
@@ -42,7 +42,9 @@ public sealed class ListDepartmentQueueHandler(FeedbackDbContext db, ICurrentUse
     internal static IQueryable<Case> Filter(FeedbackDbContext db, ListDepartmentQueue query, Guid departmentId, Guid? userId, DateTimeOffset now)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.DepartmentId == departmentId);
-        if (query.Status is { } status) cases = cases.Where(c => c.Status == status);
+        // With no status asked for, the queue is the work still open; closed and rejected cases are asked for by name.
+        var statuses = query.Status is { } status ? [status] : CaseTransitions.OpenStatuses;
+        cases = cases.Where(c => statuses.Contains(c.Status));
         if (query.CategoryId is { } category) cases = cases.Where(c => c.CategoryId == category);
         if (query.ServiceAreaId is { } area) cases = cases.Where(c => c.ServiceAreaId == area);
         if (query.OverdueOnly) cases = cases.Where(c => c.ResolveBy < now && CaseList.ClockRunning.Contains(c.Status));
