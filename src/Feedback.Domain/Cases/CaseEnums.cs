@@ -66,4 +66,6 @@ public enum CaseEventType
     DeadlineOverdue,
     /// <summary>Escalation ladder: a working day past the deadline, the service centre was told (internal).</summary>
     DeadlineEscalated,
+    /// <summary>A rectification measure passed its due date undone; its owner and the head were told (internal).</summary>
+    MeasureOverdue,
 }

@@ -96,8 +96,8 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         b.HasIndex(o => new { o.Status, o.CategoryId, o.PublishedAt });
         b.HasIndex(o => new { o.Status, o.ServiceAreaId, o.PublishedAt });
         b.HasIndex(o => new { o.Status, o.Kind, o.PublishedAt });
-        // A head's approval list.
-        b.HasIndex(o => new { o.DepartmentId, o.Status });
+        // A head's approval inbox and its badge: WHERE DepartmentId = ? AND Status = AwaitingApproval ORDER BY SubmittedAt.
+        b.HasIndex(o => new { o.DepartmentId, o.Status, o.SubmittedAt });
         b.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OutcomeId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -52,6 +52,13 @@ public static class EmailTemplates
     /// <summary>TrackingNumber, Subject, Decision, Reason, TrackUrl, Name — to the submitter of a suggestion.</summary>
     public const string SuggestionDecision = "suggestion-decision";
 
+    /// <summary>Name, TrackingNumber, Title, Drafter, InboxUrl, CaseUrl — to the department head(s): a public notice waits for approval.</summary>
+    public const string OutcomeApprovalRequested = "outcome-approval-requested";
+    /// <summary>Name, TrackingNumber, Title, Head, Reason, CaseUrl — to the notice's writers: the head sent it back.</summary>
+    public const string OutcomeReturned = "outcome-returned";
+    /// <summary>Name, TrackingNumber, Title, Head, OutcomeUrl, CaseUrl — to the notice's writers: it is public now.</summary>
+    public const string OutcomeApproved = "outcome-approved";
+
     private static readonly IReadOnlySet<string> DeadlineValues =
         new HashSet<string> { "Name", "TrackingNumber", "Subject", "Department", "ResolveBy", "CaseUrl" };
 
@@ -74,6 +81,9 @@ public static class EmailTemplates
         [DeadlineOverdue] = DeadlineValues,
         [DeadlineEscalated] = DeadlineValues,
         [MeasureOverdue] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Measure", "DueOn", "CaseUrl" },
+        [OutcomeApprovalRequested] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Drafter", "InboxUrl", "CaseUrl" },
+        [OutcomeReturned] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Head", "Reason", "CaseUrl" },
+        [OutcomeApproved] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Head", "OutcomeUrl", "CaseUrl" },
         [SuggestionDecision] = new HashSet<string> { "TrackingNumber", "Subject", "Decision", "Reason", "TrackUrl", "Name" },
         [SurveyInvitation] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt", "TrackUrl" },
         [SurveyReminder] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "SurveyUrl", "ClosesAt", "TrackUrl" },

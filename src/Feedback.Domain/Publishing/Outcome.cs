@@ -42,6 +42,8 @@ public sealed class Outcome : Entity
     public Guid? DraftedByUserId { get; private set; }
     public string DraftedByName { get; private set; } = "";
     public DateTimeOffset DraftedAt { get; private set; }
+    /// <summary>When it was last sent for approval (the heads' inbox sorts on it, oldest first).</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
     public Guid? ApprovedByUserId { get; private set; }
     public string? ApprovedByName { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
@@ -91,7 +93,9 @@ public sealed class Outcome : Entity
         if (Status != OutcomeStatus.Draft)
             throw new DomainRuleException("Outcomes.Outcome.NotDraft");
         Status = OutcomeStatus.AwaitingApproval;
+        SubmittedAt = now;
         Log(OutcomeStep.Submitted, by, now, null);
+        Raise(new OutcomeSubmittedForApproval(CaseId, Id));
     }
 
     public void Approve(Case @case, CaseParticipant by, DateTimeOffset now)
@@ -112,6 +116,7 @@ public sealed class Outcome : Entity
         UnpublishedAt = null;
         UnpublishReason = null;
         Log(OutcomeStep.Approved, by, now, null);
+        Raise(new OutcomeApproved(CaseId, Id));
     }
 
     /// <summary>The head sends a notice back to its drafter with what to change.</summary>
@@ -121,7 +126,8 @@ public sealed class Outcome : Entity
         if (Status != OutcomeStatus.AwaitingApproval)
             throw new DomainRuleException("Outcomes.Outcome.NotAwaitingApproval");
         Status = OutcomeStatus.Draft;
-        Log(OutcomeStep.Returned, by, now, note.Trim());
+        var entry = Log(OutcomeStep.Returned, by, now, note.Trim());
+        Raise(new OutcomeReturned(CaseId, Id, entry.Id));
     }
 
     public void Unpublish(string reason, CaseParticipant by, DateTimeOffset now)
@@ -153,8 +159,12 @@ public sealed class Outcome : Entity
         DraftedAt = now;
     }
 
-    private void Log(OutcomeStep step, CaseParticipant by, DateTimeOffset now, string? note) =>
-        _history.Add(new OutcomeHistoryEntry(Id, step, now, by.UserId, by.Name, note));
+    private OutcomeHistoryEntry Log(OutcomeStep step, CaseParticipant by, DateTimeOffset now, string? note)
+    {
+        var entry = new OutcomeHistoryEntry(Id, step, now, by.UserId, by.Name, note);
+        _history.Add(entry);
+        return entry;
+    }
 
     private static void EnsureHandler(CaseParticipant by)
     {

@@ -101,14 +101,30 @@ public sealed class CaseRectification : Entity
 
     /// <summary>
     /// Warns once about each measure that passed its due date undone (the background scan calls this):
-    /// raises <see cref="MeasureOverdue"/> for the owner and the department head. Returns how many.
+    /// puts it on the case's internal timeline and raises <see cref="MeasureOverdue"/> for the owner and
+    /// the department head. Returns how many.
     /// </summary>
-    public int WarnOverdue(DateTimeOffset now)
+    public int WarnOverdue(Case @case, DateTimeOffset now)
+    {
+        if (@case.Id != CaseId)
+            throw new ArgumentException("Not the case of this rectification.", nameof(@case));
+        return Warn(@case, now);
+    }
+
+    /// <summary>
+    /// Marks overdue measures warned without a timeline entry. Only for the demo-data generator (which
+    /// writes history quietly and calls this); the scan uses <see cref="WarnOverdue(Case, DateTimeOffset)"/>.
+    /// TODO(lead): switch DemoData to the overload with the case, then remove this one.
+    /// </summary>
+    public int WarnOverdue(DateTimeOffset now) => Warn(null, now);
+
+    private int Warn(Case? @case, DateTimeOffset now)
     {
         var warned = 0;
         foreach (var measure in _measures.Where(m => m.WarnAt is { } at && at <= now))
         {
             measure.MarkWarned(now);
+            @case?.RecordMeasureOverdue(measure.Description, now);
             Raise(new MeasureOverdue(CaseId, measure.Id));
             warned++;
         }

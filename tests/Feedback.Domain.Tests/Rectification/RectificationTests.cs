@@ -104,15 +104,18 @@ public sealed class RectificationTests
         var later = AddMeasure(@case, record, dueInDays: 5);
         record.CompleteMeasure(@case, done.Id, "ok", Staff, Now);
 
-        Assert.Equal(0, record.WarnOverdue(Now.AddDays(1).AddMinutes(-1)));
-        Assert.Equal(1, record.WarnOverdue(Now.AddDays(1)));
-        Assert.Equal(0, record.WarnOverdue(Now.AddDays(2)));
+        Assert.Equal(0, record.WarnOverdue(@case, Now.AddDays(1).AddMinutes(-1)));
+        Assert.Equal(1, record.WarnOverdue(@case, Now.AddDays(1)));
+        Assert.Equal(0, record.WarnOverdue(@case, Now.AddDays(2)));
         var overdue = Assert.IsType<MeasureOverdue>(Assert.Single(record.DomainEvents));
         Assert.Equal(late.Id, overdue.MeasureId);
         Assert.True(late.IsOverdue(Now.AddDays(2)));
         Assert.False(later.IsOverdue(Now.AddDays(2)));
         Assert.Null(late.WarnAt);
         Assert.NotNull(late.OverdueWarnedAt);
+        // On the timeline once, for those who handle the case only.
+        var entry = Assert.Single(@case.Events, e => e.Type == CaseEventType.MeasureOverdue);
+        Assert.Equal((late.Description, false, Actor.System), (entry.Text, entry.IsPublic, entry.ActorCapacity));
     }
 
     [Theory]

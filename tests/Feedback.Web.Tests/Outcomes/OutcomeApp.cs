@@ -16,13 +16,27 @@ namespace Feedback.Web.Tests.Outcomes;
 /// The app on a fake clock (Wednesday 25 November 2026, 10:00 Beijing time) with the background scans and
 /// email loops off: tests move the clock and run the outcome scan with <see cref="ScanAsync"/>.
 /// </summary>
-public sealed class OutcomeApp() : FeedbackApp(new Dictionary<string, string?>
+public sealed class OutcomeApp : FeedbackApp
 {
-    ["Outcomes:ScanEnabled"] = "false",
-    ["Deadlines:ScanEnabled"] = "false",
-    ["Email:BackgroundEnabled"] = "false",
-})
-{
+    public OutcomeApp() : this(null) { }
+
+    /// <summary>Internal: a class fixture may have only one public constructor.</summary>
+    internal OutcomeApp(IDictionary<string, string?>? settings) : base(WithScansOff(settings)) { }
+
+    /// <summary>The scans and email loops off, plus <paramref name="settings"/> (e.g. a test SMTP server).</summary>
+    private static Dictionary<string, string?> WithScansOff(IDictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Outcomes:ScanEnabled"] = "false",
+            ["Deadlines:ScanEnabled"] = "false",
+            ["Email:BackgroundEnabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        return all;
+    }
+
     public const string Staff = "staff.billing@demo.local";
     public const string Staff2 = "staff2.billing@demo.local";
     public const string Head = "head.billing@demo.local";

@@ -88,10 +88,17 @@ public sealed class OutcomeJourneyBrowserTests(BrowserFixture browser) : IClassF
         await staff.ClickAsync("form[action*='handler=Submit'] button");
         await staff.WaitForSelectorAsync("text=待审核");
 
-        // The head approves (four eyes: the head did not write it).
+        // The head finds it from the navigation (the badge counts it) in the approval inbox, and approves it
+        // (four eyes: the head did not write it).
         var head = await browser.NewPageAsync();
         await SignInAsync(head, "head.billing@demo.local");
-        await head.GotoAsync(outcomePage);
+        await head.GotoAsync("/");
+        Assert.Equal("1", (await head.InnerTextAsync("#nav-approvals .approvals-badge")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0]);
+        await head.ClickAsync("#nav-approvals");
+        await head.WaitForURLAsync("**/Staff/Approvals");
+        await head.AssertNoSeriousViolationsAsync();
+        await head.ClickAsync($"table.approvals a:has-text('{receipt.TrackingNumber}')");
+        await head.WaitForURLAsync($"**{outcomePage}#publication");
         await head.ClickAsync("form[action*='handler=Approve'] button");
         await head.WaitForSelectorAsync("text=已审核通过并公示");
 

@@ -892,6 +892,9 @@ namespace Feedback.Domain.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UnpublishReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -904,9 +907,9 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasIndex("CaseId")
                         .IsUnique();
 
-                    b.HasIndex("DepartmentId", "Status");
-
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("DepartmentId", "Status", "SubmittedAt");
 
                     b.HasIndex("Status", "CategoryId", "PublishedAt");
 

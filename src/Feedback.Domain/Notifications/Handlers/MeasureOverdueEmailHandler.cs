@@ -1,5 +1,4 @@
 using System.Globalization;
-using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Rectification;
 using Mediator;
@@ -21,18 +20,9 @@ public sealed class MeasureOverdueEmailHandler(FeedbackDbContext db, IEmailQueue
             .SingleOrDefaultAsync(cancellationToken);
         if (measure is null)
             return;
-        var now = clock.GetUtcNow();
-        var heads = from user in db.Users
-                    join userRole in db.UserRoles on user.Id equals userRole.UserId
-                    join role in db.Roles on userRole.RoleId equals role.Id
-                    where role.Name == Roles.DepartmentHead && user.DepartmentId == measure.DepartmentId
-                    select user.Id;
-        var recipients = await db.Users.AsNoTracking()
-            .Where(u => (u.Id == measure.OwnerUserId || heads.Contains(u.Id)) && u.Email != null && u.Email != ""
-                && (u.LockoutEnd == null || u.LockoutEnd <= now))
-            .OrderBy(u => u.Email)
-            .Select(u => new { Email = u.Email!, u.DisplayName, u.PreferredCulture })
-            .ToListAsync(cancellationToken);
+        var heads = StaffRecipients.HeadsOf(db, measure.DepartmentId);
+        var recipients = await StaffRecipients.ListAsync(
+            StaffRecipients.Reachable(db, clock.GetUtcNow()).Where(u => u.Id == measure.OwnerUserId || heads.Contains(u.Id)), cancellationToken);
         foreach (var recipient in recipients)
             await queue.QueueAsync(recipient.Email, EmailTemplates.MeasureOverdue, recipient.PreferredCulture, new Dictionary<string, string>
             {

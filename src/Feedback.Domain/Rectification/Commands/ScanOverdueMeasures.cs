@@ -7,7 +7,7 @@ namespace Feedback.Domain.Rectification.Commands;
 
 /// <summary>
 /// One batch of the overdue-measure scan (sent by the background scanner as the system): measures whose
-/// due date passed undone — a range of the WarnAt index — are warned about once, through the outbox.
+/// due date passed undone — a range of the WarnAt index — are warned about once, on the case's timeline and through the outbox.
 /// </summary>
 public sealed record ScanOverdueMeasures(int BatchSize = ScanOverdueMeasures.DefaultBatchSize) : ICommand<ScanResult>, IAuthorizedMessage
 {
@@ -37,7 +37,10 @@ public sealed class ScanOverdueMeasuresHandler(FeedbackDbContext db, TimeProvide
             .Include(r => r.Measures)
             .Where(r => due.Contains(r.Id))
             .ToListAsync(cancellationToken);
-        var warned = rectifications.Sum(r => r.WarnOverdue(now));
+        // The cases without their timelines: the warning only appends to them.
+        var caseIds = rectifications.Select(r => r.CaseId).ToList();
+        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var warned = rectifications.Sum(r => r.WarnOverdue(cases[r.CaseId], now));
         return new ScanResult(warned, due.Count >= batch);
     }
 }

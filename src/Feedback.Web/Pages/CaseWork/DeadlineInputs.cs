@@ -27,9 +27,10 @@ public static class DeadlineDisplay
         CaseEventType.DeadlineWarning, CaseEventType.DeadlineOverdue, CaseEventType.DeadlineEscalated,
     ];
 
-    /// <summary>The label key of a timeline entry: the deadline entries are this area's, the others the staff pages'.</summary>
+    /// <summary>The label key of a timeline entry: the deadline entries are this area's, overdue measures the outcomes', the others the staff pages'.</summary>
     public static string EventKey(CaseEventType type) =>
-        DeadlineEvents.Contains(type) ? $"Deadlines.Event.{type}" : $"Staff.Event.{type}";
+        type == CaseEventType.MeasureOverdue ? "Outcomes.Event.MeasureOverdue"
+        : DeadlineEvents.Contains(type) ? $"Deadlines.Event.{type}" : $"Staff.Event.{type}";
 
     /// <summary>Working time as "3 h 20 min" (never negative; the sign is said in words where it matters).</summary>
     public static string WorkingTime(IStringLocalizer localizer, long minutes)
