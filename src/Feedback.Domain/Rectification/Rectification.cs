@@ -108,23 +108,11 @@ public sealed class CaseRectification : Entity
     {
         if (@case.Id != CaseId)
             throw new ArgumentException("Not the case of this rectification.", nameof(@case));
-        return Warn(@case, now);
-    }
-
-    /// <summary>
-    /// Marks overdue measures warned without a timeline entry. Only for the demo-data generator (which
-    /// writes history quietly and calls this); the scan uses <see cref="WarnOverdue(Case, DateTimeOffset)"/>.
-    /// TODO(lead): switch DemoData to the overload with the case, then remove this one.
-    /// </summary>
-    public int WarnOverdue(DateTimeOffset now) => Warn(null, now);
-
-    private int Warn(Case? @case, DateTimeOffset now)
-    {
         var warned = 0;
         foreach (var measure in _measures.Where(m => m.WarnAt is { } at && at <= now))
         {
             measure.MarkWarned(now);
-            @case?.RecordMeasureOverdue(measure.Description, now);
+            @case.RecordMeasureOverdue(measure.Description, now);
             Raise(new MeasureOverdue(CaseId, measure.Id));
             warned++;
         }

@@ -202,7 +202,7 @@ public static class DemoData
             // background scans do not mail them all on the next start.
             if (@case.IsOpen)
                 @case.Escalate(calendar, now);
-            story.Rectification?.WarnOverdue(now);
+            story.Rectification?.WarnOverdue(@case, now);
             @case.ClearDomainEvents();
             story.Survey?.ClearDomainEvents();
             story.Rectification?.ClearDomainEvents();
