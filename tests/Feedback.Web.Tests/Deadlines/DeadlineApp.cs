@@ -4,45 +4,26 @@ using Feedback.Domain.Data;
 using Feedback.Domain.Notifications;
 using Feedback.Domain.Sla;
 using Feedback.Web.Infrastructure.Deadlines;
-using Feedback.Web.Infrastructure.Outbox;
 using Feedback.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Feedback.Web.Tests.Deadlines;
 
-/// <summary>
-/// The app on a fake clock (Wednesday 25 November 2026, 10:00 Beijing time), with the deadline scan and the
-/// email loops switched off: tests move the clock and run them with <see cref="ScanAsync"/>.
-/// </summary>
-public sealed class DeadlineApp() : FeedbackApp(new Dictionary<string, string?>
-{
-    ["Deadlines:ScanEnabled"] = "false",
-    ["Email:BackgroundEnabled"] = "false",
-})
+/// <summary>The app on a fake clock with its loops off (<see cref="FakeClockApp"/>): tests run the deadline scan with <see cref="ScanAsync"/>.</summary>
+public sealed class DeadlineApp() : FakeClockApp(null)
 {
     public const string Staff = "staff.billing@demo.local";
     public const string Head = "head.billing@demo.local";
     public const string Dispatcher = "dispatcher@demo.local";
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
-
     public DeadlineScanner Scanner => Services.GetRequiredService<DeadlineScanner>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 
     /// <summary>Runs the escalation scan once, then publishes what it stored (queueing its emails).</summary>
     public async Task<int> ScanAsync()
     {
         var fired = await Scanner.RunOnceAsync();
-        await Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
+        await PublishOutboxAsync();
         return fired;
     }
 
@@ -52,9 +33,7 @@ public sealed class DeadlineApp() : FeedbackApp(new Dictionary<string, string?>
     /// <summary>A complaint about billing, which the shipped rules send to the billing centre (5 working days).</summary>
     public async Task<Guid> FileBillingComplaintAsync(string subject = "电费比上月高出三倍")
     {
-        var (category, area) = await DbAsync(async db => (
-            await db.Categories.Where(c => c.Code == "billing").Select(c => c.Id).SingleAsync(),
-            await db.ServiceAreas.Where(a => a.Code == "bincheng").Select(a => a.Id).SingleAsync()));
+        var (category, area) = await BillingInBinchengAsync();
         var receipt = await SendAsync(null, new SubmitCase(CaseKind.Complaint, Channel.Web, category, area, subject,
             "本月电费异常，请核实。", false, "张三", "13812345678", null, null, null, "zh-CN", []));
         return receipt.CaseId;

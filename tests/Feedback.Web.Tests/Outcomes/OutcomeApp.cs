@@ -1,55 +1,26 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
 using Feedback.Domain.Rectification.Commands;
-using Feedback.Web.Infrastructure.Outbox;
 using Feedback.Web.Infrastructure.Outcomes;
 using Feedback.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Feedback.Web.Tests.Outcomes;
 
-/// <summary>
-/// The app on a fake clock (Wednesday 25 November 2026, 10:00 Beijing time) with the background scans and
-/// email loops off: tests move the clock and run the outcome scan with <see cref="ScanAsync"/>.
-/// </summary>
-public sealed class OutcomeApp : FeedbackApp
+/// <summary>The app on a fake clock with its loops off (<see cref="FakeClockApp"/>): tests run the outcome scan with <see cref="ScanAsync"/>.</summary>
+public sealed class OutcomeApp : FakeClockApp
 {
     public OutcomeApp() : this(null) { }
 
     /// <summary>Internal: a class fixture may have only one public constructor.</summary>
-    internal OutcomeApp(IDictionary<string, string?>? settings) : base(WithScansOff(settings)) { }
-
-    /// <summary>The scans and email loops off, plus <paramref name="settings"/> (e.g. a test SMTP server).</summary>
-    private static Dictionary<string, string?> WithScansOff(IDictionary<string, string?>? settings)
-    {
-        var all = new Dictionary<string, string?>
-        {
-            ["Outcomes:ScanEnabled"] = "false",
-            ["Deadlines:ScanEnabled"] = "false",
-            ["Email:BackgroundEnabled"] = "false",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            all[key] = value;
-        return all;
-    }
+    internal OutcomeApp(IDictionary<string, string?>? settings) : base(settings) { }
 
     public const string Staff = "staff.billing@demo.local";
     public const string Staff2 = "staff2.billing@demo.local";
     public const string Head = "head.billing@demo.local";
     public const string OtherStaff = "staff.om@demo.local";
     public const string Customer = "customer@demo.local";
-
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 
     /// <summary>Runs the outcome scan once, then the outbox (queueing the emails of what it did).</summary>
     public async Task<int> ScanAsync()
@@ -58,15 +29,6 @@ public sealed class OutcomeApp : FeedbackApp
         await PublishOutboxAsync();
         return handled;
     }
-
-    public Task PublishOutboxAsync() => Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
-
-    public Task<Guid> UserIdAsync(string email) => DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-
-    public Task<(Guid Category, Guid Area)> BillingInBinchengAsync() =>
-        DbAsync(async db => (
-            await db.Categories.Where(c => c.Code == "billing").Select(c => c.Id).SingleAsync(),
-            await db.ServiceAreas.Where(a => a.Code == "bincheng").Select(a => a.Id).SingleAsync()));
 
     /// <summary>A billing case (the shipped rules send it to the billing centre) filed by the signed-in customer, accepted by <see cref="Staff"/>.</summary>
     public async Task<CaseReceipt> FileAndAcceptAsync(CaseKind kind = CaseKind.Complaint, string subject = "电费比上月高出三倍", string? submitter = Customer)

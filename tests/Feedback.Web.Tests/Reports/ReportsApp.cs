@@ -5,39 +5,20 @@ using Feedback.Domain.Satisfaction;
 using Feedback.Web.Infrastructure.Outbox;
 using Feedback.Web.Infrastructure.Reports;
 using Feedback.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Feedback.Web.Tests.Reports;
 
-/// <summary>
-/// The app on a fake clock (Wednesday 25 November 2026, 10:00 Beijing time) with every background loop off:
-/// tests move the clock and run the outbox, the survey sweep and the month-end freeze themselves.
-/// </summary>
-public sealed class ReportsApp() : FeedbackApp(new Dictionary<string, string?>
-{
-    ["Deadlines:ScanEnabled"] = "false",
-    ["Email:BackgroundEnabled"] = "false",
-    ["Reports:BackgroundEnabled"] = "false",
-})
+/// <summary>The app on a fake clock with its loops off (<see cref="FakeClockApp"/>): tests run the outbox, the survey sweep and the month-end freeze.</summary>
+public sealed class ReportsApp() : FakeClockApp(null)
 {
     public const string Staff = "staff.billing@demo.local";
     public const string Head = "head.billing@demo.local";
     public const string Dispatcher = "dispatcher@demo.local";
     public const string Admin = "admin@demo.local";
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public Task<int> PublishAsync() => Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
+    public Task<int> PublishAsync() => PublishOutboxAsync();
     public Task<int> SweepAsync() => Services.GetRequiredService<SurveySweeper>().RunOnceAsync();
     public Task<int> FreezeDueMonthAsync() => Services.GetRequiredService<MonthlyReportFreezer>().RunOnceAsync();
 
