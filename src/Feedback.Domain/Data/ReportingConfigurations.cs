@@ -2,6 +2,7 @@ using Feedback.Domain.Cases;
 using Feedback.Domain.Organisation;
 using Feedback.Domain.Reporting;
 using Feedback.Domain.Satisfaction;
+using Feedback.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,13 +24,19 @@ internal sealed class CaseReportingConfiguration : IEntityTypeConfiguration<Case
         // reads (the dimensions it groups by included): a month is one index range and the wide case rows are
         // never read. received / closed & backlog / timely contact / commitment fulfilment / resolution time.
         b.HasIndex(c => new { c.SubmittedAt, c.Kind, c.IsRepeatComplaint, c.DepartmentId, c.CategoryId, c.ServiceAreaId });
-        b.HasIndex(c => new { c.ClosedAt, c.SubmittedAt, c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind });
+        b.HasIndex(c => new { c.ClosedAt, c.SubmittedAt, c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind, c.Status });
         b.HasIndex(c => new { c.ContactBy, c.Status, c.FirstContactedAt, c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind });
         b.HasIndex(c => new { c.OriginalResolveBy, c.Status, c.ResolvedAt, c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind });
         b.HasIndex(c => new { c.ResolvedAt, c.Status, c.AchievedResolveMinutes, c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind });
         // Cases found through the timeline (resolved / reopened in a month) are grouped without reading their rows.
         b.HasIndex(c => new { c.Id, c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind });
     }
+}
+
+internal sealed class ReviewReportingConfiguration : IEntityTypeConfiguration<Review>
+{
+    // Reviews submitted in a month, by department and area.
+    public void Configure(EntityTypeBuilder<Review> b) => b.HasIndex(r => new { r.SubmittedAt, r.DepartmentId, r.ServiceAreaId });
 }
 
 internal sealed class CaseEventReportingConfiguration : IEntityTypeConfiguration<CaseEvent>

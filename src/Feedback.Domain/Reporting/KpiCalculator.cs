@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Data;
+using Feedback.Domain.Rectification;
 using Feedback.Domain.Satisfaction;
+using Feedback.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Domain.Reporting;
@@ -20,7 +22,8 @@ public sealed record KpiWindow(DateTimeOffset Start, DateTimeOffset End, DateTim
 /// on the instant it is about (SubmittedAt, ClosedAt, ContactBy, OriginalResolveBy, ResolvedAt, the timeline's
 /// (Action, At), the surveys' SentAt and AnsweredAt), grouped by department × category × area × kind. Tables and
 /// totals are sums of those cells. The same definitions give the cases behind a figure (<see cref="CasesBehind"/>).
-/// Suggestions adopted and supervision figures come from tables other work adds; see docs/decisions/0014.
+/// Suggestions adopted join the decisions; reviews submitted are not about cases and are counted apart
+/// (<see cref="ReviewsAsync"/>). See docs/decisions/0014.
 /// </summary>
 public sealed class KpiCalculator(FeedbackDbContext db)
 {
@@ -34,11 +37,23 @@ public sealed class KpiCalculator(FeedbackDbContext db)
         }
 
         var received = await Group(Set(KpiMeasure.Received, window, filter))
-            .Select(g => new { g.Key, Count = g.Count(), Complaints = g.Sum(c => c.Kind == CaseKind.Complaint ? 1 : 0), Repeats = g.Sum(c => c.IsRepeatComplaint ? 1 : 0) })
+            .Select(g => new
+            {
+                g.Key,
+                Count = g.Count(),
+                Complaints = g.Sum(c => c.Kind == CaseKind.Complaint ? 1 : 0),
+                Repeats = g.Sum(c => c.IsRepeatComplaint ? 1 : 0),
+                Findings = g.Sum(c => c.Kind == CaseKind.SupervisionFinding ? 1 : 0),
+            })
             .ToListAsync(cancellationToken);
-        Merge(received.Select(r => (Key(r.Key), r)), (k, r) => k with { Received = r.Count, Complaints = r.Complaints, RepeatComplaints = r.Repeats });
+        Merge(received.Select(r => (Key(r.Key), r)),
+            (k, r) => k with { Received = r.Count, Complaints = r.Complaints, RepeatComplaints = r.Repeats, FindingsRaised = r.Findings });
 
-        Merge(await CountAsync(KpiMeasure.Closed), (k, n) => k with { Closed = n });
+        var closed = await Group(Set(KpiMeasure.Closed, window, filter))
+            .Select(g => new { g.Key, Count = g.Count(), Verified = g.Sum(c => c.Kind == CaseKind.SupervisionFinding && c.Status == CaseStatus.Closed ? 1 : 0) })
+            .ToListAsync(cancellationToken);
+        Merge(closed.Select(r => (Key(r.Key), r)), (k, r) => k with { Closed = r.Count, FindingsVerified = r.Verified });
+        Merge(await CountAsync(KpiMeasure.SuggestionsAdopted), (k, n) => k with { SuggestionsAdopted = n });
         Merge(await CountAsync(KpiMeasure.Backlog), (k, n) => k with { Backlog = n });
 
         var contact = await Group(Set(KpiMeasure.ContactDue, window, filter))
@@ -85,17 +100,48 @@ public sealed class KpiCalculator(FeedbackDbContext db)
 
     /// <summary>
     /// The 90th percentile of working hours from submission to resolution of the cases resolved in the month
-    /// (nearest rank: the ⌈0.9·n⌉-th smallest), by ORDER BY … OFFSET in SQL. Null when none were resolved.
+    /// (nearest rank: the ⌈0.9·n⌉-th smallest), for the whole and for every row of <paramref name="byRows"/>,
+    /// keyed as <see cref="MonthlyReportFigures.P90Key"/>. Rows with nothing resolved have no key; neither has
+    /// the triage row (no department to narrow a drill-down to).
+    /// One range scan of the covering (ResolvedAt, Status, AchievedResolveMinutes, …) index reads each resolved
+    /// case's cell and minutes; the ranks are then taken in memory. A percentile per row in SQL would be one
+    /// ORDER BY … OFFSET query per row (EF cannot express SQLite's window functions), and that was most of
+    /// the live dashboard's time.
     /// </summary>
-    public async Task<double?> ResolutionP90HoursAsync(KpiWindow window, KpiFilter filter, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, double?>> ResolutionP90HoursAsync(KpiWindow window, KpiFilter filter, IReadOnlyCollection<KpiDimension> byRows,
+        CancellationToken cancellationToken = default)
     {
-        var minutes = Set(KpiMeasure.Resolved, window, filter).Select(c => c.AchievedResolveMinutes ?? 0);
-        var count = await minutes.CountAsync(cancellationToken);
-        if (count == 0)
-            return null;
-        var rank = (int)Math.Ceiling(0.9 * count);
-        var p90 = await minutes.OrderBy(m => m).Skip(rank - 1).FirstAsync(cancellationToken);
-        return p90 / 60.0;
+        var resolved = (await Set(KpiMeasure.Resolved, window, filter)
+                .Select(c => new { Key = new GroupKey(c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind), Minutes = c.AchievedResolveMinutes ?? 0 })
+                .ToListAsync(cancellationToken))
+            .Select(r => (Key: Key(r.Key), r.Minutes))
+            .ToList();
+        var result = new Dictionary<string, double?> { [MonthlyReportFigures.P90Key(null, null)] = P90Hours(resolved.Select(r => r.Minutes)) };
+        foreach (var dimension in byRows)
+            foreach (var row in resolved.Where(r => dimension != KpiDimension.Department || r.Key.DepartmentId is not null)
+                         .GroupBy(r => r.Key.RowKey(dimension)))
+                result[MonthlyReportFigures.P90Key(dimension, row.Key)] = P90Hours(row.Select(r => r.Minutes));
+        return result;
+    }
+
+    private static double? P90Hours(IEnumerable<long> minutes)
+    {
+        var sorted = minutes.Order().ToArray();
+        return sorted.Length == 0 ? null : sorted[(int)Math.Ceiling(0.9 * sorted.Length) - 1] / 60.0;
+    }
+
+    /// <summary>
+    /// Supervision reviews submitted in the month, by the department and area they were about (index on
+    /// SubmittedAt). A review has no category or kind, so a filter on either has no review figure (null).
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewCount>> ReviewsAsync(KpiWindow window, CancellationToken cancellationToken = default)
+    {
+        var (start, end) = (window.Start, window.End);
+        return await db.Reviews.AsNoTracking()
+            .Where(r => r.SubmittedAt >= start && r.SubmittedAt < end)
+            .GroupBy(r => new { r.DepartmentId, r.ServiceAreaId })
+            .Select(g => new ReviewCount(g.Key.DepartmentId, g.Key.ServiceAreaId, g.Count()))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The cases one figure counts (or, for the "late" and "unsatisfied" measures, fails).</summary>
@@ -126,6 +172,11 @@ public sealed class KpiCalculator(FeedbackDbContext db)
                 && (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed)),
             KpiMeasure.Reopened => cases.Where(InTimeline(CaseAction.RejectResolution, w)),
             KpiMeasure.SurveyAnswers => cases.Where(c => AnswersIn(w, filter).Select(s => s.CaseId).Contains(c.Id)),
+            KpiMeasure.SuggestionsAdopted => cases.Where(c => db.AdoptedSuggestionsClosed(start, end).Contains(c.Id)),
+            KpiMeasure.FindingsRaised => cases.Where(c => c.SubmittedAt >= start && c.SubmittedAt < end && c.Kind == CaseKind.SupervisionFinding),
+            // A finding is closed only by its verification (accepted, or by default after 7 days); rejected ones were never verified.
+            KpiMeasure.FindingsVerified => cases.Where(c => c.ClosedAt >= start && c.ClosedAt < end && c.Kind == CaseKind.SupervisionFinding
+                && c.Status == CaseStatus.Closed),
             KpiMeasure.Unsatisfied => cases.Where(c => AnswersIn(w, filter).Where(s => s.Score < 4).Select(s => s.CaseId).Contains(c.Id)),
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
         };

@@ -9,6 +9,12 @@ public sealed record KpiFilter(Guid? DepartmentId = null, Guid? CategoryId = nul
 
     public bool IsEmpty => DepartmentId is null && CategoryId is null && ServiceAreaId is null && Kind is null;
 
+    /// <summary>The reviews this filter selects; none can be selected by category or kind (a review has neither).</summary>
+    public IReadOnlyList<ReviewCount>? Select(IReadOnlyList<ReviewCount>? reviews) =>
+        reviews is null || CategoryId is not null || Kind is not null
+            ? null
+            : reviews.Where(r => (DepartmentId is null || r.DepartmentId == DepartmentId) && (ServiceAreaId is null || r.ServiceAreaId == ServiceAreaId)).ToList();
+
     public bool Matches(KpiCellKey key) =>
         (DepartmentId is null || key.DepartmentId == DepartmentId) && (CategoryId is null || key.CategoryId == CategoryId)
         && (ServiceAreaId is null || key.ServiceAreaId == ServiceAreaId) && (Kind is null || key.Kind == Kind);
@@ -64,6 +70,12 @@ public sealed record KpiCounts
     /// <summary>Answers scoring 4 or 5.</summary>
     public int Satisfied { get; init; }
     public long ScoreTotal { get; init; }
+    /// <summary>Suggestions closed in the month whose decision was "adopted" (采纳合理化建议).</summary>
+    public int SuggestionsAdopted { get; init; }
+    /// <summary>Supervision findings raised (filed) in the month.</summary>
+    public int FindingsRaised { get; init; }
+    /// <summary>Supervision findings closed as verified in the month: accepted by the supervisor, or verified by default.</summary>
+    public int FindingsVerified { get; init; }
 
     public double? TimelyContactRate => Ratio(ContactOnTime, ContactDue);
     public double? CommitmentFulfilmentRate => Ratio(ResolvedOnTime, ResolveDue);
@@ -93,6 +105,9 @@ public sealed record KpiCounts
         SurveyAnswers = SurveyAnswers + o.SurveyAnswers,
         Satisfied = Satisfied + o.Satisfied,
         ScoreTotal = ScoreTotal + o.ScoreTotal,
+        SuggestionsAdopted = SuggestionsAdopted + o.SuggestionsAdopted,
+        FindingsRaised = FindingsRaised + o.FindingsRaised,
+        FindingsVerified = FindingsVerified + o.FindingsVerified,
     };
 
     public static KpiCounts Sum(IEnumerable<KpiCounts> counts) => counts.Aggregate(Zero, (a, b) => a.Plus(b));
@@ -102,9 +117,12 @@ public sealed record KpiCounts
 
 public sealed record KpiCell(KpiCellKey Key, KpiCounts Counts);
 
+/// <summary>Supervision reviews submitted in a month about one department (null: none named) in one area.</summary>
+public sealed record ReviewCount(Guid? DepartmentId, Guid ServiceAreaId, int Count);
+
 /// <summary>The cases behind one figure (the dashboard's drill-down).</summary>
 public enum KpiMeasure
 {
     Received, Closed, Backlog, ContactDue, ContactLate, ResolveDue, ResolvedLate, Resolved, Reopened,
-    RepeatComplaints, SurveyAnswers, Unsatisfied,
+    RepeatComplaints, SurveyAnswers, Unsatisfied, SuggestionsAdopted, FindingsRaised, FindingsVerified,
 }

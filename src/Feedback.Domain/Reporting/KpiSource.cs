@@ -7,9 +7,15 @@ namespace Feedback.Domain.Reporting;
 /// <summary>The figures of one month: the frozen report's if there is one, otherwise counted now.</summary>
 /// <param name="Cells">Only the cells the filter selects.</param>
 /// <param name="ResolutionP90Hours">Keys as in <see cref="MonthlyReportFigures.P90Key"/>; missing = not known.</param>
+/// <param name="Reviews">The supervision reviews the filter selects; null when it cannot say (a category or kind
+/// filter, or a report frozen before reviews were counted).</param>
+/// <param name="CountedAt">When live figures were counted (null for a frozen report).</param>
 public sealed record KpiSnapshot(
-    ReportMonth Month, DateTimeOffset? FrozenAt, IReadOnlyList<KpiCell> Cells, IReadOnlyDictionary<string, double?> ResolutionP90Hours)
+    ReportMonth Month, DateTimeOffset? FrozenAt, IReadOnlyList<KpiCell> Cells, IReadOnlyDictionary<string, double?> ResolutionP90Hours,
+    IReadOnlyList<ReviewCount>? Reviews, DateTimeOffset? CountedAt = null)
 {
+    public int? ReviewsSubmitted => Reviews?.Sum(r => r.Count);
+
     public bool IsFrozen => FrozenAt is not null;
     public KpiCounts Total => KpiCounts.Sum(Cells.Select(c => c.Counts));
 
@@ -25,9 +31,10 @@ public sealed record KpiSnapshot(
 
 /// <summary>
 /// Where every page gets its figures: a frozen month from its report (never recomputed), any other month
-/// from <see cref="KpiCalculator"/>. Months are calendar months in the working calendar's time zone.
+/// from <see cref="KpiCalculator"/>, kept for a short while by <see cref="LiveKpiCache"/>. Months are calendar
+/// months in the working calendar's time zone.
 /// </summary>
-public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars, TimeProvider clock)
+public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars, FrozenReportCache frozen, LiveKpiCache live, TimeProvider clock)
 {
     public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken cancellationToken) => (await calendars.GetAsync(db, cancellationToken)).TimeZone;
 
@@ -40,13 +47,17 @@ public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars
     /// <param name="p90For">The table whose rows need a resolution-time percentile (live months only count those asked for).</param>
     public async Task<KpiSnapshot> LoadAsync(ReportMonth month, KpiFilter filter, bool withP90, KpiDimension? p90For, CancellationToken cancellationToken)
     {
-        var report = await db.MonthlyReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == month.Year && r.Month == month.Month, cancellationToken);
+        var report = await db.MonthlyReports.AsNoTracking().Where(r => r.Year == month.Year && r.Month == month.Month)
+            .Select(r => new { r.Id, r.FrozenAt }).SingleOrDefaultAsync(cancellationToken);
         if (report is not null)
         {
-            var figures = report.Figures();
-            return new KpiSnapshot(month, report.FrozenAt, figures.Cells.Where(c => filter.Matches(c.Key)).ToList(), FrozenP90(figures, filter));
+            var figures = await frozen.GetAsync(report.Id, async () =>
+                (await db.MonthlyReports.AsNoTracking().SingleAsync(r => r.Id == report.Id, cancellationToken)).Figures());
+            return new KpiSnapshot(month, report.FrozenAt, figures.Cells.Where(c => filter.Matches(c.Key)).ToList(), FrozenP90(figures, filter),
+                filter.Select(figures.Reviews));
         }
-        return await CountAsync(month, filter, withP90, p90For is { } d ? [d] : [], cancellationToken);
+        return await live.GetAsync(month, filter, withP90, p90For,
+            () => CountAsync(month, filter, withP90, p90For is { } d ? [d] : [], cancellationToken));
     }
 
     /// <summary>Counts the month now, with the percentiles for the whole and for each row of <paramref name="p90For"/>.</summary>
@@ -56,18 +67,8 @@ public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars
         var calculator = new KpiCalculator(db);
         var window = await WindowAsync(month, cancellationToken);
         var cells = await calculator.CellsAsync(window, filter, cancellationToken);
-        var p90 = new Dictionary<string, double?>();
-        if (withP90)
-        {
-            p90[MonthlyReportFigures.P90Key(null, null)] = await calculator.ResolutionP90HoursAsync(window, filter, cancellationToken);
-            foreach (var dimension in p90For)
-                // Cases still in triage have no department to narrow to: their row has no percentile.
-                foreach (var cell in cells.Where(c => c.Counts.Resolved > 0 && (dimension != KpiDimension.Department || c.Key.DepartmentId is not null))
-                             .DistinctBy(c => c.Key.RowKey(dimension)))
-                    p90[MonthlyReportFigures.P90Key(dimension, cell.Key.RowKey(dimension))] =
-                        await calculator.ResolutionP90HoursAsync(window, Narrow(filter, dimension, cell.Key), cancellationToken);
-        }
-        return new KpiSnapshot(month, null, cells, p90);
+        var p90 = withP90 ? await calculator.ResolutionP90HoursAsync(window, filter, p90For, cancellationToken) : [];
+        return new KpiSnapshot(month, null, cells, p90, filter.Select(await calculator.ReviewsAsync(window, cancellationToken)), window.Now);
     }
 
     /// <summary>A frozen report holds the percentiles of the whole and of each single department, category, area and kind.</summary>
@@ -89,12 +90,4 @@ public sealed class KpiSource(FeedbackDbContext db, WorkCalendarSource calendars
         }
         return result;
     }
-
-    private static KpiFilter Narrow(KpiFilter filter, KpiDimension dimension, KpiCellKey key) => dimension switch
-    {
-        KpiDimension.Department => filter with { DepartmentId = key.DepartmentId },
-        KpiDimension.Category => filter with { CategoryId = key.CategoryId },
-        KpiDimension.Area => filter with { ServiceAreaId = key.ServiceAreaId },
-        _ => filter with { Kind = key.Kind },
-    };
 }

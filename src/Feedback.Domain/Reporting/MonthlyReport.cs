@@ -38,7 +38,9 @@ public sealed class MonthlyReport : Entity
 
 /// <param name="Cells">Every non-empty cell of the month.</param>
 /// <param name="ResolutionP90Hours">Keys: "" for the whole organisation, otherwise "{dimension}:{row key}" (see <see cref="P90Key"/>).</param>
-public sealed record MonthlyReportFigures(IReadOnlyList<KpiCell> Cells, IReadOnlyDictionary<string, double?> ResolutionP90Hours)
+/// <param name="Reviews">Supervision reviews submitted in the month; null in reports frozen before they were counted.</param>
+public sealed record MonthlyReportFigures(
+    IReadOnlyList<KpiCell> Cells, IReadOnlyDictionary<string, double?> ResolutionP90Hours, IReadOnlyList<ReviewCount>? Reviews = null)
 {
     public static string P90Key(KpiDimension? dimension, string? rowKey) => dimension is null ? "" : $"{dimension}:{rowKey}";
 }

@@ -134,6 +134,23 @@ public sealed class KpiCalculatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResolutionTimeP90_PerRow_IsEachRowsOwnNearestRank_FromOneScan()
+    {
+        var byDepartment = await _world.P90sAsync(March, Later, [KpiDimension.Department]);
+        // All five March resolutions were Department A's; Department B has no row, so no percentile.
+        Assert.Equal(67.5, byDepartment[MonthlyReportFigures.P90Key(KpiDimension.Department, _world.DepartmentA.Id.ToString())]);
+        Assert.False(byDepartment.ContainsKey(MonthlyReportFigures.P90Key(KpiDimension.Department, _world.DepartmentB.Id.ToString())));
+        // A row's percentile is the same as narrowing the whole to that row.
+        var byKind = await _world.P90sAsync(March, Later, [KpiDimension.Kind]);
+        foreach (var kind in Enum.GetValues<CaseKind>())
+        {
+            var narrowed = await _world.P90Async(March, Later, new KpiFilter(Kind: kind));
+            Assert.Equal(narrowed, byKind.GetValueOrDefault(MonthlyReportFigures.P90Key(KpiDimension.Kind, kind.ToString())));
+        }
+        Assert.Contains(byKind.Keys, key => key.StartsWith("Kind:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ExtendedDeadline_IsHeldToTheOriginal_AndUnresolvedOverdueCasesAreFailures()
     {
         Assert.True(_c4.ResolveBy > _c4.OriginalResolveBy);

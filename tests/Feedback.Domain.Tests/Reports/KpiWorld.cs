@@ -101,10 +101,20 @@ public sealed class KpiWorld : IDisposable
         return await new KpiCalculator(db).CellsAsync(KpiWindow.For(month, Shanghai, now), filter ?? KpiFilter.All);
     }
 
-    public async Task<double?> P90Async(ReportMonth month, DateTimeOffset now, KpiFilter? filter = null)
+    public async Task<double?> P90Async(ReportMonth month, DateTimeOffset now, KpiFilter? filter = null) =>
+        (await P90sAsync(month, now, [], filter))[MonthlyReportFigures.P90Key(null, null)];
+
+    /// <summary>The percentiles of the whole and of each row of the tables by <paramref name="byRows"/>, by key.</summary>
+    public async Task<Dictionary<string, double?>> P90sAsync(ReportMonth month, DateTimeOffset now, KpiDimension[] byRows, KpiFilter? filter = null)
     {
         await using var db = Database.NewContext();
-        return await new KpiCalculator(db).ResolutionP90HoursAsync(KpiWindow.For(month, Shanghai, now), filter ?? KpiFilter.All);
+        return await new KpiCalculator(db).ResolutionP90HoursAsync(KpiWindow.For(month, Shanghai, now), filter ?? KpiFilter.All, byRows);
+    }
+
+    public async Task<IReadOnlyList<ReviewCount>> ReviewsAsync(ReportMonth month, DateTimeOffset now)
+    {
+        await using var db = Database.NewContext();
+        return await new KpiCalculator(db).ReviewsAsync(KpiWindow.For(month, Shanghai, now));
     }
 
     public async Task<HashSet<Guid>> CasesBehindAsync(KpiMeasure measure, ReportMonth month, DateTimeOffset now, KpiFilter? filter = null)

@@ -41,6 +41,8 @@ public class FeedbackApp : WebApplicationFactory<Program>
             ["RateLimits:signin"] = "100000",
             ["RateLimits:api"] = "100000",
             ["Email:Smtp:Host"] = "",
+            // Tests look at figures straight after changing them; LiveKpiCacheTests covers the reuse.
+            ["Reports:LiveFiguresSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

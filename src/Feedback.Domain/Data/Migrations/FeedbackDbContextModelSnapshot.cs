@@ -390,9 +390,9 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("Id", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
 
-                    b.HasIndex("ClosedAt", "SubmittedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
-
                     b.HasIndex("SubmittedAt", "Kind", "IsRepeatComplaint", "DepartmentId", "CategoryId", "ServiceAreaId");
+
+                    b.HasIndex("ClosedAt", "SubmittedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind", "Status");
 
                     b.HasIndex("ContactBy", "Status", "FirstContactedAt", "DepartmentId", "CategoryId", "ServiceAreaId", "Kind");
 
@@ -1563,6 +1563,8 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasIndex("SupervisorUserId", "VisitedOn");
 
                     b.HasIndex("VisitMonth", "ServicePointId");
+
+                    b.HasIndex("SubmittedAt", "DepartmentId", "ServiceAreaId");
 
                     b.ToTable("Reviews");
                 });

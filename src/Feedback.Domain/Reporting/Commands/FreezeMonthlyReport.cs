@@ -34,7 +34,7 @@ public sealed class FreezeMonthlyReportHandler(FeedbackDbContext db, KpiSource s
         if (await db.MonthlyReports.AnyAsync(r => r.Year == month.Year && r.Month == month.Month, cancellationToken))
             throw new DomainRuleException("Reports.Freeze.AlreadyFrozen", month.ToString());
         var snapshot = await source.CountAsync(month, KpiFilter.All, withP90: true, AllDimensions, cancellationToken);
-        db.MonthlyReports.Add(MonthlyReport.Freeze(month, new MonthlyReportFigures(snapshot.Cells, snapshot.ResolutionP90Hours),
+        db.MonthlyReports.Add(MonthlyReport.Freeze(month, new MonthlyReportFigures(snapshot.Cells, snapshot.ResolutionP90Hours, snapshot.Reviews),
             user is SystemUser ? null : user.UserId, now));
         return month;
     }

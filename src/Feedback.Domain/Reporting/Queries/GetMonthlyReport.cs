@@ -24,6 +24,6 @@ public sealed class GetMonthlyReportHandler(FeedbackDbContext db) : IQueryHandle
         var report = await db.MonthlyReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == month.Year && r.Month == month.Month, cancellationToken)
             ?? throw new NotFoundException();
         var figures = report.Figures();
-        return new KpiSnapshot(month, report.FrozenAt, figures.Cells, figures.ResolutionP90Hours);
+        return new KpiSnapshot(month, report.FrozenAt, figures.Cells, figures.ResolutionP90Hours, figures.Reviews);
     }
 }

@@ -3,10 +3,12 @@ using System.Globalization;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Data;
 using Feedback.Domain.Organisation;
+using Feedback.Domain.Rectification;
 using Feedback.Domain.Reporting;
 using Feedback.Domain.Reporting.Commands;
 using Feedback.Domain.Satisfaction;
 using Feedback.Domain.Sla;
+using Feedback.Domain.Supervision;
 using Feedback.Web.Infrastructure.Outbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,8 @@ namespace Feedback.Web.Infrastructure.Reports;
 /// <summary>
 /// <c>dotnet run --project src/Feedback.Web -- seed-demo --cases 100000 --months 12</c>: realistic case
 /// histories for trying the reports at volume. Every case goes through the domain's own methods (the
-/// transition table, deadlines replayed on the working calendar, escalation, extensions, reopenings, surveys),
+/// transition table, deadlines replayed on the working calendar, escalation, extensions, reopenings, surveys,
+/// rectification records with measures, suggestion decisions, the supervisor's review behind each finding),
 /// with timestamps spread over the last months; rows are written in batches, one transaction per batch,
 /// without the per-save interceptors. Past months are then frozen as monthly reports. No email is queued.
 /// </summary>
@@ -49,6 +52,20 @@ public static class DemoData
         private readonly Random _random = new(2026);
         private readonly HashSet<string> _trackingNumbers = [];
         private readonly Dictionary<(string, Guid), DateTimeOffset> _lastComplaint = [];
+        private Dictionary<Guid, (Guid Id, string Name)[]> _staff = [];
+        private Guid? _supervisorUserId;
+        private Guid[] _dimensions = [];
+        private Dictionary<Guid, Guid[]> _servicePoints = [];
+
+        /// <summary>One generated case and what its life produced besides its own rows.</summary>
+        private sealed class Story(Case @case)
+        {
+            public Case Case { get; } = @case;
+            public Survey? Survey { get; set; }
+            public CaseRectification? Rectification { get; set; }
+            public SuggestionDecision? Decision { get; set; }
+            public Review? Review { get; set; }
+        }
 
         private static readonly CaseParticipant Staff = Participant(Actor.Staff, "演示员工");
         private static readonly CaseParticipant Head = Participant(Actor.DepartmentHead, "演示部门负责人");
@@ -70,7 +87,15 @@ public static class DemoData
                 connectionString = db.Database.GetConnectionString()!;
                 org = await services.GetRequiredService<OrganisationCache>().GetAsync();
                 calendar = await services.GetRequiredService<WorkCalendarSource>().GetAsync(db);
+                _staff = (await db.Users.AsNoTracking().Where(u => u.DepartmentId != null).Select(u => new { u.Id, u.DisplayName, u.DepartmentId }).ToListAsync())
+                    .GroupBy(u => u.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.Select(u => (u.Id, u.DisplayName)).ToArray());
+                _supervisorUserId = await db.Supervisors.AsNoTracking().OrderBy(s => s.Name).Select(s => (Guid?)s.UserId).FirstOrDefaultAsync();
+                _dimensions = await db.ReviewDimensions.AsNoTracking().Select(d => d.Id).ToArrayAsync();
+                _servicePoints = (await db.ServicePoints.AsNoTracking().Select(p => new { p.Id, p.ServiceAreaId }).ToListAsync())
+                    .GroupBy(p => p.ServiceAreaId).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
             }
+            if (_supervisorUserId is null)
+                Console.WriteLine("No supervisor is appointed: supervision findings are generated without reviews.");
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var from = now.AddMonths(-months);
             // Filed in time order, so the repeat-complaint flag sees earlier complaints as the lookup at submission would.
@@ -89,10 +114,12 @@ public static class DemoData
                 var end = Math.Min(count, written + BatchSize);
                 for (var i = written; i < end; i++)
                 {
-                    var (@case, survey) = Build(times[i], now, org, calendar, departments, phones);
-                    db.Cases.Add(@case);
-                    if (survey is not null)
-                        db.Surveys.Add(survey);
+                    var story = Build(times[i], now, org, calendar, departments, phones);
+                    db.Cases.Add(story.Case);
+                    if (story.Survey is not null) db.Surveys.Add(story.Survey);
+                    if (story.Rectification is not null) db.Rectifications.Add(story.Rectification);
+                    if (story.Decision is not null) db.SuggestionDecisions.Add(story.Decision);
+                    if (story.Review is not null) db.Reviews.Add(story.Review);
                 }
                 await db.SaveChangesAsync();
                 await transaction.CommitAsync();
@@ -140,7 +167,7 @@ public static class DemoData
             return org.Categories.ToDictionary(c => c.Id, c => Department(byCode.GetValueOrDefault(c.Code, "service-centre")));
         }
 
-        private (Case Case, Survey? Survey) Build(DateTimeOffset filed, DateTimeOffset now, OrganisationSnapshot org, WorkCalendar calendar,
+        private Story Build(DateTimeOffset filed, DateTimeOffset now, OrganisationSnapshot org, WorkCalendar calendar,
             Dictionary<Guid, Guid> departments, string[] phones)
         {
             var kind = Pick((CaseKind.Complaint, 55), (CaseKind.Suggestion, 15), (CaseKind.Praise, 10), (CaseKind.Report, 5), (CaseKind.SupervisionFinding, 15));
@@ -166,19 +193,71 @@ public static class DemoData
             var priority = _random.Next(20) == 0 ? Priority.High : Priority.Normal;
             if (SlaPolicy.Select(org.Policies, kind, category.Id, priority) is { } policy)
                 @case.HoldTo(policy.DeadlinesFrom(filed, calendar));
-            var survey = Live(@case, filed, now, kind == CaseKind.Report ? org.IntegrityOfficeId!.Value : departments[category.Id], priority, calendar);
+            var story = new Story(@case);
+            if (kind == CaseKind.SupervisionFinding && _supervisorUserId is { } supervisor)
+                story.Review = ReviewFor(@case, supervisor, filed, area.Id, calendar);
+            story.Survey = Live(story, filed, now, kind == CaseKind.Report ? org.IntegrityOfficeId!.Value : departments[category.Id], priority, calendar);
             @case.RefreshDeadlines(calendar, now);
-            // The ladder's steps that are past fire here, quietly, so the scanner does not mail them all on the next start.
+            // The ladder's steps (and overdue measures' warnings) that are past fire here, quietly, so the
+            // background scans do not mail them all on the next start.
             if (@case.IsOpen)
                 @case.Escalate(calendar, now);
+            story.Rectification?.WarnOverdue(now);
             @case.ClearDomainEvents();
-            survey?.ClearDomainEvents();
-            return (@case, survey);
+            story.Survey?.ClearDomainEvents();
+            story.Rectification?.ClearDomainEvents();
+            story.Decision?.ClearDomainEvents();
+            return story;
+        }
+
+        /// <summary>The supervisor's review that raised a finding: at a service point of the area when there is one.</summary>
+        private Review ReviewFor(Case finding, Guid supervisor, DateTimeOffset filed, Guid areaId, WorkCalendar calendar)
+        {
+            var points = _servicePoints.GetValueOrDefault(areaId) ?? [];
+            var point = points.Length > 0 ? points[_random.Next(points.Length)] : (Guid?)null;
+            var review = new Review(supervisor, point is null ? ReviewTarget.Area : ReviewTarget.ServicePoint, point, null, areaId,
+                DateOnly.FromDateTime(calendar.ToLocal(filed).Date), "演示评议。",
+                _dimensions.Select(d => (d, Pick((5, 30), (4, 35), (3, 20), (2, 10), (1, 5)))), filed);
+            review.AddFinding(finding.Id);
+            return review;
+        }
+
+        /// <summary>Root cause and one to three measures owned by the department's staff, due within a few working days.</summary>
+        private CaseRectification? Rectify(Case @case, Guid department, DateTimeOffset at, WorkCalendar calendar)
+        {
+            var rectification = CaseRectification.Record(@case, "演示：根本原因为现场管理不到位。", Staff, at);
+            if (_staff.GetValueOrDefault(department) is not { Length: > 0 } people)
+                return rectification;
+            for (var i = _random.Next(1, 4); i > 0; i--)
+            {
+                var (id, name) = people[_random.Next(people.Length)];
+                var dueOn = DateOnly.FromDateTime(calendar.ToLocal(calendar.AddWorkingMinutes(at, (long)((1 + _random.NextDouble() * 6) * calendar.StandardDayMinutes))).Date);
+                var dueAt = new DateTimeOffset(dueOn.ToDateTime(new TimeOnly(23, 59)), calendar.TimeZone.GetUtcOffset(at)).ToUniversalTime();
+                rectification.AddMeasure(@case, "演示整改措施：加强培训并复查。", id, name, dueOn, dueAt, Staff, at);
+            }
+            return rectification;
+        }
+
+        /// <summary>Completes the measures done by <paramref name="by"/> (the resolution): most on time, some late; none after now.</summary>
+        private void CompleteMeasures(Story story, DateTimeOffset by, DateTimeOffset now)
+        {
+            if (story.Rectification is not { } rectification) return;
+            foreach (var measure in rectification.Measures.ToList())
+            {
+                // Done somewhere between recording and the due date (or the resolution, if that comes first); one in ten a little late.
+                var until = measure.DueAt < by ? measure.DueAt : by;
+                var done = _random.Next(100) < 10 && measure.DueAt < by
+                    ? measure.DueAt.AddHours(_random.Next(1, 48))
+                    : rectification.RecordedAt + (until - rectification.RecordedAt) * (0.3 + _random.NextDouble() * 0.7);
+                if (done <= by && done <= now)
+                    rectification.CompleteMeasure(story.Case, measure.Id, "已完成。", Staff, done);
+            }
         }
 
         /// <summary>Plays the case's life forward from filing; stops where "now" is. Returns its survey, if it got one.</summary>
-        private Survey? Live(Case @case, DateTimeOffset filed, DateTimeOffset now, Guid department, Priority priority, WorkCalendar calendar)
+        private Survey? Live(Story story, DateTimeOffset filed, DateTimeOffset now, Guid department, Priority priority, WorkCalendar calendar)
         {
+            var @case = story.Case;
             var day = calendar.StandardDayMinutes;
             var resolveTarget = @case.ResolveBy is { } due ? calendar.WorkingMinutesBetween(filed, due) : 5 * day;
             DateTimeOffset After(DateTimeOffset t, double workingDays) => calendar.AddWorkingMinutes(t, (long)Math.Max(1, workingDays * day));
@@ -205,6 +284,9 @@ public static class DemoData
             if (!Past(contact)) return null;
             @case.PostPublicReply("您好，我们已受理并正在处理。", Staff, contact);
             t = contact;
+            // Findings always get a rectification record; a share of complaints and misconduct reports do too.
+            if (CaseRectification.AppliesTo(@case.Kind) && (@case.Kind == CaseKind.SupervisionFinding || _random.Next(100) < 30))
+                story.Rectification = Rectify(@case, department, t, calendar);
 
             if (_random.Next(100) < 10)
             {
@@ -228,7 +310,11 @@ public static class DemoData
             var share = _random.Next(100) < 86 ? 0.15 + _random.NextDouble() * 0.8 : 1.05 + _random.NextDouble() * 0.8;
             var resolvedAt = calendar.AddWorkingMinutes(filed, (long)(resolveTarget * share) + @case.PausedWorkingMinutes);
             if (resolvedAt <= t) resolvedAt = t.AddMinutes(30);
+            CompleteMeasures(story, resolvedAt.AddMinutes(-10), now);
             if (!Past(resolvedAt)) return null;
+            if (@case.Kind == CaseKind.Suggestion)
+                story.Decision = SuggestionDecision.Decide(@case, Pick((SuggestionVerdict.Adopted, 40), (SuggestionVerdict.PartlyAdopted, 25), (SuggestionVerdict.NotAdopted, 35)),
+                    "演示：结合现有条件作出的决定。", Staff, resolvedAt.AddMinutes(-5));
             @case.Resolve("已处理完毕，详见答复。", Staff, resolvedAt);
 
             var (survey, _) = Survey.Send(@case, resolvedAt);

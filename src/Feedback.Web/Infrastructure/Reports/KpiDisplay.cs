@@ -30,6 +30,9 @@ public static class KpiDisplay
         new("Reports.Kpi.MeanHours", c => c.MeanResolutionHours, false, KpiMeasure.Resolved, 1),
         new("Reports.Kpi.ReopenRate", c => c.ReopenRate, true, KpiMeasure.Reopened),
         new("Reports.Kpi.RepeatRate", c => c.RepeatComplaintRate, true, KpiMeasure.RepeatComplaints),
+        new("Reports.Kpi.SuggestionsAdopted", c => c.SuggestionsAdopted, false, KpiMeasure.SuggestionsAdopted),
+        new("Reports.Kpi.FindingsRaised", c => c.FindingsRaised, false, KpiMeasure.FindingsRaised),
+        new("Reports.Kpi.FindingsVerified", c => c.FindingsVerified, false, KpiMeasure.FindingsVerified),
     ];
 
     /// <summary>Rates as 87.5%; other figures with their decimals; nothing to divide by as "—".</summary>
@@ -43,6 +46,9 @@ public static class KpiDisplay
     public static string Format(KpiColumn column, KpiCounts counts) => Format(column.Value(counts), column.IsRate, column.Decimals);
 
     public static string Hours(double? hours) => Format(hours, false, 1);
+
+    /// <summary>Reviews submitted ("—" when the filter cannot select reviews, see <see cref="KpiFilter.Select"/>).</summary>
+    public static string Reviews(KpiSnapshot snapshot) => Format(snapshot.ReviewsSubmitted, false);
 
     /// <summary>The name of a table row: a department, category, area or kind ("" department = still in triage).</summary>
     public static string RowName(KpiDimension dimension, string rowKey, OrganisationSnapshot organisation, IStringLocalizer l, string culture) => dimension switch

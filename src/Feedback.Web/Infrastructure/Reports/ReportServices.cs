@@ -17,7 +17,8 @@ public static class ReportServices
     /// <summary>
     /// Satisfaction surveys and KPIs: the survey sweep (reminder after 3 days, close after 7), the month-end
     /// freeze of the monthly report, the KPI source, and who may open /Reports (heads, dispatchers, admins).
-    /// Settings (section <c>Reports</c>): <c>SweepSeconds</c> (300), <c>BackgroundEnabled</c> (true; tests
+    /// Settings (section <c>Reports</c>): <c>SweepSeconds</c> (300), <c>LiveFiguresSeconds</c> (60: how long the
+    /// current month's figures are reused; 0 counts on every request), <c>BackgroundEnabled</c> (true; tests
     /// switch it off and call <see cref="SurveySweeper.RunOnceAsync"/> / <see cref="MonthlyReportFreezer.RunOnceAsync"/>).
     /// Call after AddFeedbackEmail.
     /// </summary>
@@ -26,6 +27,9 @@ public static class ReportServices
         services.AddSystemScopes();
         services.AddSingleton(_ => ReportOptions.FromConfiguration(configuration));
         services.AddScoped<KpiSource>();
+        services.AddSingleton<FrozenReportCache>();
+        services.AddSingleton(_ => ReportOptions.FromConfiguration(configuration).LiveFigures);
+        services.AddSingleton<LiveKpiCache>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ReportsPolicy, p => p.RequireRole(Roles.DepartmentHead, Roles.Dispatcher, Roles.Admin));
         services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Reports", ReportsPolicy));
@@ -41,6 +45,7 @@ public sealed class ReportOptions
 {
     public bool BackgroundEnabled { get; init; } = true;
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromMinutes(5);
+    public LiveKpiOptions LiveFigures { get; init; } = new(TimeSpan.FromMinutes(1));
 
     public static ReportOptions FromConfiguration(IConfiguration configuration)
     {
@@ -48,7 +53,15 @@ public sealed class ReportOptions
         var seconds = section.GetValue("SweepSeconds", 300.0);
         if (seconds is <= 0 or > 86_400)
             throw new InvalidOperationException($"Reports:SweepSeconds must be in (0, 86400] (was {seconds}).");
-        return new ReportOptions { BackgroundEnabled = section.GetValue("BackgroundEnabled", true), SweepInterval = TimeSpan.FromSeconds(seconds) };
+        var liveSeconds = section.GetValue("LiveFiguresSeconds", 60.0);
+        if (liveSeconds is < 0 or > 3600)
+            throw new InvalidOperationException($"Reports:LiveFiguresSeconds must be in [0, 3600] (was {liveSeconds}).");
+        return new ReportOptions
+        {
+            BackgroundEnabled = section.GetValue("BackgroundEnabled", true),
+            SweepInterval = TimeSpan.FromSeconds(seconds),
+            LiveFigures = new LiveKpiOptions(TimeSpan.FromSeconds(liveSeconds)),
+        };
     }
 }
 
