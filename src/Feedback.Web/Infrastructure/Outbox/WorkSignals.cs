@@ -15,6 +15,9 @@ public sealed class WorkSignal
 
     public void Notify()
     {
+        // Checked first because every filing notifies: throwing and catching SemaphoreFullException each time
+        // cost ~3 % of the app's CPU under load. Two racing notifiers can still both pass the check.
+        if (_pending.CurrentCount > 0) return;
         try { _pending.Release(); }
         catch (SemaphoreFullException) { /* already signalled */ }
     }
