@@ -7,16 +7,18 @@
 #     dotnet run -c Release --project src/Feedback.Web -- seed-demo --cases 100000 --months 12
 #   DATA=/tmp/big bench/pages.sh              # 10 s per page, 4 connections
 #   DATA=/tmp/big DURATION=30s CONNECTIONS=8 bench/pages.sh
+#   DATA=/tmp/big LIVE_SECONDS=0 bench/pages.sh # count live figures on every request (no reuse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATA:?set DATA to a folder holding feedback.db (made by seed-demo)}"
 PORT=${PORT:-5091}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-4}
+LIVE_SECONDS=${LIVE_SECONDS:-60}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 dotnet build -c Release src/Feedback.Web -v q --nologo >/dev/null
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Security__RequireTwoFactorForStaff=false \
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Security__RequireTwoFactorForStaff=false Reports__LiveFiguresSeconds="$LIVE_SECONDS" \
   Feedback__DataPath="$DATA" Email__From=bench@feedback.local Logging__LogLevel__Default=Warning \
   dotnet src/Feedback.Web/bin/Release/net10.0/Feedback.Web.dll >"$DATA/pages-app.log" 2>&1 &
 app=$!
@@ -45,7 +47,7 @@ measure() { # measure NAME PATH COOKIE: one cold request, then wrk
 
 month=$(date -u +%Y-%m)
 last=$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m)
-echo "$(sqlite3 "$DATA/feedback.db" 'select count(*) from Cases') cases, $(du -h "$DATA/feedback.db" | cut -f1); $CONNECTIONS connections, $DURATION each; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(sqlite3 "$DATA/feedback.db" 'select count(*) from Cases') cases, $(du -h "$DATA/feedback.db" | cut -f1); $CONNECTIONS connections, $DURATION each; live figures reused for ${LIVE_SECONDS}s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 admin=$(login admin@demo.local)
 measure "dashboard, live month" "/Reports?month=$month" "$admin"
 measure "dashboard, frozen month" "/Reports?month=$last" "$admin"

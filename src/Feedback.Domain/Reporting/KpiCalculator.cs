@@ -54,7 +54,13 @@ public sealed class KpiCalculator(FeedbackDbContext db)
             .ToListAsync(cancellationToken);
         Merge(closed.Select(r => (Key(r.Key), r)), (k, r) => k with { Closed = r.Count, FindingsVerified = r.Verified });
         Merge(await CountAsync(KpiMeasure.SuggestionsAdopted), (k, n) => k with { SuggestionsAdopted = n });
-        Merge(await CountAsync(KpiMeasure.Backlog), (k, n) => k with { Backlog = n });
+        // Backlog in two index ranges (still open, closed after the month) rather than one OR, which SQLite
+        // answers by reading every case submitted before the month ended.
+        foreach (var part in BacklogParts(filter.Apply(db.Cases.AsNoTracking()), window))
+        {
+            var counts = await Group(part).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            Merge(counts.Select(r => (Key(r.Key), r.Count)), (k, n) => k with { Backlog = k.Backlog + n });
+        }
 
         var contact = await Group(Set(KpiMeasure.ContactDue, window, filter))
             .Select(g => new { g.Key, Due = g.Count(), OnTime = g.Sum(c => c.FirstContactedAt != null && c.FirstContactedAt <= c.ContactBy ? 1 : 0) })
@@ -156,8 +162,7 @@ public sealed class KpiCalculator(FeedbackDbContext db)
             KpiMeasure.Received => cases.Where(c => c.SubmittedAt >= start && c.SubmittedAt < end),
             KpiMeasure.RepeatComplaints => cases.Where(c => c.SubmittedAt >= start && c.SubmittedAt < end && c.Kind == CaseKind.Complaint && c.IsRepeatComplaint),
             KpiMeasure.Closed => cases.Where(c => c.ClosedAt >= start && c.ClosedAt < end),
-            // Still open at the end of the month: not closed, or closed only after it ended.
-            KpiMeasure.Backlog => cases.Where(c => (c.ClosedAt == null || c.ClosedAt >= end) && c.SubmittedAt < end),
+            KpiMeasure.Backlog => BacklogParts(cases, w)[0].Concat(BacklogParts(cases, w)[1]),
             // A contact deadline counts once it has passed, or earlier if it was met already; rejected cases owe nothing.
             KpiMeasure.ContactDue => cases.Where(c => c.ContactBy >= start && c.ContactBy < end && c.Status != CaseStatus.Rejected
                 && (c.FirstContactedAt != null || c.ContactBy <= now)),
@@ -180,6 +185,21 @@ public sealed class KpiCalculator(FeedbackDbContext db)
             KpiMeasure.Unsatisfied => cases.Where(c => AnswersIn(w, filter).Where(s => s.Score < 4).Select(s => s.CaseId).Contains(c.Id)),
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
         };
+    }
+
+    /// <summary>
+    /// Still open at the end of the month, as two disjoint sets: not closed (yet), or closed after the month
+    /// ended (and so by now); both submitted before it ended. Each is one bounded range of the
+    /// (ClosedAt, SubmittedAt, …) index.
+    /// </summary>
+    private static IQueryable<Case>[] BacklogParts(IQueryable<Case> cases, KpiWindow w)
+    {
+        var (end, now) = (w.End, w.Now);
+        return
+        [
+            cases.Where(c => c.ClosedAt == null && c.SubmittedAt < end),
+            cases.Where(c => c.ClosedAt >= end && c.ClosedAt <= now && c.SubmittedAt < end),
+        ];
     }
 
     /// <summary>Resolved (and still resolved or closed) no later than the original deadline.</summary>
