@@ -22,6 +22,8 @@ public sealed class SqliteConnectionSettingsTests(FeedbackAppFixture fixture) : 
     [Fact]
     public async Task Every_connection_the_pool_hands_out_has_foreign_keys_normal_sync_and_a_busy_timeout()
     {
+        // Start the app first: WebApplicationFactory starts its host on first use, and not thread-safely.
+        _ = App.Services;
         // Side by side: the pool has to open several physical connections.
         var concurrent = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(SettingsOfAFreshContextAsync)));
         // One after another: the same physical connections come back from the pool.
@@ -39,12 +41,7 @@ public sealed class SqliteConnectionSettingsTests(FeedbackAppFixture fixture) : 
     [Fact]
     public async Task The_checkpointer_copies_the_whole_log_into_the_database_file()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var org = await scope.ServiceProvider.GetRequiredService<OrganisationCache>().GetAsync();
-            await App.SendAsync(null, new SubmitCase(CaseKind.Complaint, Channel.Web, org.Categories[0].Id, org.Areas[0].Id, "检查点",
-                "电费异常，请核实。", false, "张三", "13812345678", null, null, null, "zh-CN", []));
-        }
+        await App.SendAsync(null, await AnyComplaintAsync());
 
         var checkpointer = App.Services.GetRequiredService<SqliteCheckpointer>();
         var result = await checkpointer.CheckpointAsync();
@@ -79,4 +76,23 @@ public sealed class SqliteConnectionSettingsTests(FeedbackAppFixture fixture) : 
     }
 
     private sealed record ConnectionSettings(string JournalMode, long ForeignKeys, long Synchronous, long BusyTimeout);
+
+    private async Task<SubmitCase> AnyComplaintAsync()
+    {
+        var org = await App.Services.GetRequiredService<OrganisationCache>().GetAsync();
+        return new SubmitCase(CaseKind.Complaint, Channel.Web, org.Categories[0].Id, org.Areas[0].Id, "检查点",
+            "电费异常，请核实。", false, "张三", "13812345678", null, null, null, "zh-CN", []);
+    }
+
+    [Fact]
+    public async Task Query_statistics_are_gathered_for_the_case_indexes()
+    {
+        await App.SendAsync(null, await AnyComplaintAsync());
+        await App.Services.GetRequiredService<SqliteStatistics>().RefreshAsync();
+
+        var analysed = await App.DbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT idx AS Value FROM sqlite_stat1 WHERE tbl = 'Cases' AND idx IS NOT NULL").ToListAsync());
+        Assert.Contains("IX_Cases_SubmittedAt_Kind_IsRepeatComplaint_DepartmentId_CategoryId_ServiceAreaId", analysed);
+    }
+
 }

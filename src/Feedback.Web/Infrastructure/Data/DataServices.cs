@@ -27,6 +27,8 @@ public static class DataServices
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<SqliteCheckpointer>();
         services.AddHostedService(provider => provider.GetRequiredService<SqliteCheckpointer>());
+        services.AddSingleton<SqliteStatistics>();
+        services.AddHostedService(provider => provider.GetRequiredService<SqliteStatistics>());
         services.AddDbContext<FeedbackDbContext>((provider, options) =>
         {
             var paths = provider.GetRequiredService<FeedbackPaths>();
