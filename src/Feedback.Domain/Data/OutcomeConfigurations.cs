@@ -40,6 +40,8 @@ internal sealed class RectificationMeasureConfiguration : IEntityTypeConfigurati
         b.HasIndex(m => m.WarnAt);
         // Reports: measures overdue at a date (WHERE Status <> Done AND DueAt < …).
         b.HasIndex(m => new { m.Status, m.DueAt });
+        // KPIs: measures due in a month and whether they were done by then (covering).
+        b.HasIndex(m => new { m.DueAt, m.Status, m.CompletedAt, m.RectificationId });
         // "My measures" for an owner.
         b.HasIndex(m => new { m.OwnerUserId, m.Status });
         b.HasMany(m => m.Evidence).WithOne().HasForeignKey(e => e.MeasureId).OnDelete(DeleteBehavior.Cascade);

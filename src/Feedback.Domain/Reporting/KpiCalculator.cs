@@ -89,6 +89,15 @@ public sealed class KpiCalculator(FeedbackDbContext db)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Merge(resolutions.Select(r => (Key(r.Key), r.Count)), (k, n) => k with { ResolutionsInMonth = n });
 
+        var measures = await (
+                from m in MeasuresDueIn(window)
+                join r in db.Rectifications on m.RectificationId equals r.Id
+                join c in filter.Apply(db.Cases.AsNoTracking()) on r.CaseId equals c.Id
+                group m by new GroupKey(c.DepartmentId, c.CategoryId, c.ServiceAreaId, c.Kind) into g
+                select new { g.Key, Due = g.Count(), Late = g.Sum(m => m.CompletedAt == null || m.CompletedAt > m.DueAt ? 1 : 0) })
+            .ToListAsync(cancellationToken);
+        Merge(measures.Select(r => (Key(r.Key), r)), (k, r) => k with { MeasuresDue = r.Due, MeasuresLate = r.Late });
+
         var sent = await GroupSurveys(filter.Apply(db.Surveys.AsNoTracking()).Where(s => s.SentAt >= window.Start && s.SentAt < window.End))
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Merge(sent.Select(r => (Key(r.Key), r.Count)), (k, n) => k with { SurveysSent = n });
@@ -182,6 +191,11 @@ public sealed class KpiCalculator(FeedbackDbContext db)
             // A finding is closed only by its verification (accepted, or by default after 7 days); rejected ones were never verified.
             KpiMeasure.FindingsVerified => cases.Where(c => c.ClosedAt >= start && c.ClosedAt < end && c.Kind == CaseKind.SupervisionFinding
                 && c.Status == CaseStatus.Closed),
+            KpiMeasure.MeasuresLate => cases.Where(c => (
+                from m in MeasuresDueIn(w)
+                where m.CompletedAt == null || m.CompletedAt > m.DueAt
+                join r in db.Rectifications on m.RectificationId equals r.Id
+                select r.CaseId).Contains(c.Id)),
             KpiMeasure.Unsatisfied => cases.Where(c => AnswersIn(w, filter).Where(s => s.Score < 4).Select(s => s.CaseId).Contains(c.Id)),
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
         };
@@ -200,6 +214,17 @@ public sealed class KpiCalculator(FeedbackDbContext db)
             cases.Where(c => c.ClosedAt == null && c.SubmittedAt < end),
             cases.Where(c => c.ClosedAt >= end && c.ClosedAt <= now && c.SubmittedAt < end),
         ];
+    }
+
+    /// <summary>
+    /// Rectification measures due in the month, counted (like deadlines) once the due date has passed or the
+    /// measure is done; one range of the (DueAt, …) index.
+    /// </summary>
+    private IQueryable<RectificationMeasure> MeasuresDueIn(KpiWindow w)
+    {
+        var (start, end, now) = (w.Start, w.End, w.Now);
+        return db.RectificationMeasures.AsNoTracking()
+            .Where(m => m.DueAt >= start && m.DueAt < end && (m.DueAt <= now || m.Status == MeasureStatus.Done));
     }
 
     /// <summary>Resolved (and still resolved or closed) no later than the original deadline.</summary>

@@ -76,6 +76,10 @@ public sealed record KpiCounts
     public int FindingsRaised { get; init; }
     /// <summary>Supervision findings closed as verified in the month: accepted by the supervisor, or verified by default.</summary>
     public int FindingsVerified { get; init; }
+    /// <summary>Rectification measures whose due date fell in the month (and has passed, or that were done already).</summary>
+    public int MeasuresDue { get; init; }
+    /// <summary>Of those, the ones not done by their due date (done late, or still open past it).</summary>
+    public int MeasuresLate { get; init; }
 
     public double? TimelyContactRate => Ratio(ContactOnTime, ContactDue);
     public double? CommitmentFulfilmentRate => Ratio(ResolvedOnTime, ResolveDue);
@@ -85,6 +89,7 @@ public sealed record KpiCounts
     public double? MeanResolutionHours => Resolved == 0 ? null : ResolveWorkingMinutes / 60.0 / Resolved;
     public double? ReopenRate => Ratio(Reopened, ResolutionsInMonth);
     public double? RepeatComplaintRate => Ratio(RepeatComplaints, Complaints);
+    public double? MeasuresOnTimeRate => Ratio(MeasuresDue - MeasuresLate, MeasuresDue);
 
     public KpiCounts Plus(KpiCounts o) => new()
     {
@@ -108,6 +113,8 @@ public sealed record KpiCounts
         SuggestionsAdopted = SuggestionsAdopted + o.SuggestionsAdopted,
         FindingsRaised = FindingsRaised + o.FindingsRaised,
         FindingsVerified = FindingsVerified + o.FindingsVerified,
+        MeasuresDue = MeasuresDue + o.MeasuresDue,
+        MeasuresLate = MeasuresLate + o.MeasuresLate,
     };
 
     public static KpiCounts Sum(IEnumerable<KpiCounts> counts) => counts.Aggregate(Zero, (a, b) => a.Plus(b));
@@ -124,5 +131,5 @@ public sealed record ReviewCount(Guid? DepartmentId, Guid ServiceAreaId, int Cou
 public enum KpiMeasure
 {
     Received, Closed, Backlog, ContactDue, ContactLate, ResolveDue, ResolvedLate, Resolved, Reopened,
-    RepeatComplaints, SurveyAnswers, Unsatisfied, SuggestionsAdopted, FindingsRaised, FindingsVerified,
+    RepeatComplaints, SurveyAnswers, Unsatisfied, SuggestionsAdopted, FindingsRaised, FindingsVerified, MeasuresLate,
 }

@@ -19,8 +19,11 @@ namespace Feedback.Domain.Tests.Reports;
 /// F3 finding    filed Apr 8, rejected by the dispatcher as out of scope      raised ✓ verified ✗ (closed, never verified)
 /// F4 finding    filed Mar 31, resolved Apr 1, verified by default Apr 8        raised in March, verified in April ✓
 /// Reviews: R1 Apr 6 about department A; R2 Apr 20 about a service point (no department); R3 Mar 31.
+/// F2's rectification: M1 due Apr 8, done Apr 8 09:00 (on time); M2 due Apr 9, done Apr 11 (late);
+///                      M3 due Apr 20, not done (late once Apr 20 has passed); M4 due May 3, not done.
 /// </code>
-/// April: 2 suggestions adopted (S1, S4), 3 findings raised (F1–F3), 2 verified (F1, F4), 2 reviews.
+/// April: 2 suggestions adopted (S1, S4), 3 findings raised (F1–F3), 2 verified (F1, F4), 2 reviews,
+/// 3 measures due (M1–M3) of which 2 late (M2, M3).
 /// </summary>
 public sealed class OutcomeFigureTests : IAsyncLifetime
 {
@@ -30,6 +33,7 @@ public sealed class OutcomeFigureTests : IAsyncLifetime
     private readonly KpiWorld _world = new();
     private readonly List<SuggestionDecision> _decisions = [];
     private readonly User _supervisor = new() { UserName = "supervisor@test", DisplayName = "监督员" };
+    private CaseRectification _rectification = null!;
     private Case _s1 = null!, _s4 = null!, _f1 = null!, _f2 = null!, _f3 = null!, _f4 = null!;
 
     public async Task InitializeAsync()
@@ -49,6 +53,11 @@ public sealed class OutcomeFigureTests : IAsyncLifetime
         _f2.Resolve("已整改。", Staff, At(4, 9));
         _f2.RejectResolution("未整改到位。", Submitter, At(4, 10));
 
+        _rectification = CaseRectification.Record(_f2, "培训不到位。", Staff, At(4, 7, 11, 30));
+        var m1 = Measure(At(4, 8)); var m2 = Measure(At(4, 9)); Measure(At(4, 20)); Measure(At(5, 3));
+        _rectification.CompleteMeasure(_f2, m1, "已完成。", Staff, At(4, 8, 9));
+        _rectification.CompleteMeasure(_f2, m2, "已完成。", Staff, At(4, 11));
+
         _f3 = _world.File(At(4, 8), CaseKind.SupervisionFinding, route: false);
         _f3.Reject(RejectionReason.OutOfScope, "不属于本单位。", null, Dispatcher, At(4, 8, 11));
 
@@ -61,6 +70,7 @@ public sealed class OutcomeFigureTests : IAsyncLifetime
         await using var db = _world.Database.NewContext();
         db.Users.Add(_supervisor);
         db.SuggestionDecisions.AddRange(_decisions);
+        db.Rectifications.Add(_rectification);
         db.Reviews.AddRange(
             Review(At(4, 6), ReviewTarget.Department, _world.DepartmentA.Id),
             Review(At(4, 20), ReviewTarget.Area, null),
@@ -87,6 +97,9 @@ public sealed class OutcomeFigureTests : IAsyncLifetime
         return @case;
     }
 
+    private Guid Measure(DateTimeOffset dueAt) =>
+        _rectification.AddMeasure(_f2, "整改措施", _supervisor.Id, "负责人", DateOnly.FromDateTime(dueAt.Date), dueAt, Staff, At(4, 7, 11, 30)).Id;
+
     private Review Review(DateTimeOffset submittedAt, ReviewTarget target, Guid? departmentId) =>
         new(_supervisor.Id, target, null, departmentId, _world.Area.Id, DateOnly.FromDateTime(submittedAt.Date), null, [], submittedAt);
 
@@ -109,6 +122,20 @@ public sealed class OutcomeFigureTests : IAsyncLifetime
         Assert.Equal(0, march.FindingsVerified);
         Assert.Equal(new[] { _f1.Id, _f2.Id, _f3.Id }.Order(), (await _world.CasesBehindAsync(KpiMeasure.FindingsRaised, April, Later)).Order());
         Assert.Equal(new[] { _f1.Id, _f4.Id }.Order(), (await _world.CasesBehindAsync(KpiMeasure.FindingsVerified, April, Later)).Order());
+    }
+
+    [Fact]
+    public async Task MeasuresDue_AreThoseDueInTheMonthOncePassed_AndLate_AreThoseNotDoneByTheirDueDate()
+    {
+        var april = await _world.CountAsync(April, Later);
+        Assert.Equal(3, april.MeasuresDue);
+        Assert.Equal(2, april.MeasuresLate);
+        Assert.Equal(1.0 / 3, april.MeasuresOnTimeRate);
+        Assert.Equal([_f2.Id], await _world.CasesBehindAsync(KpiMeasure.MeasuresLate, April, Later));
+        // On April 15, M3 is not due yet: it is neither counted nor late.
+        var midApril = await _world.CountAsync(April, At(4, 15));
+        Assert.Equal((2, 1), (midApril.MeasuresDue, midApril.MeasuresLate));
+        Assert.Equal(0, (await _world.CountAsync(March, Later)).MeasuresDue);
     }
 
     [Fact]

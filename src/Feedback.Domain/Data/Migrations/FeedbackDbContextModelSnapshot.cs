@@ -1094,6 +1094,8 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("DueAt", "Status", "CompletedAt", "RectificationId");
+
                     b.ToTable("RectificationMeasures", (string)null);
                 });
 

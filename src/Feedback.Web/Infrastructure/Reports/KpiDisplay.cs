@@ -33,6 +33,8 @@ public static class KpiDisplay
         new("Reports.Kpi.SuggestionsAdopted", c => c.SuggestionsAdopted, false, KpiMeasure.SuggestionsAdopted),
         new("Reports.Kpi.FindingsRaised", c => c.FindingsRaised, false, KpiMeasure.FindingsRaised),
         new("Reports.Kpi.FindingsVerified", c => c.FindingsVerified, false, KpiMeasure.FindingsVerified),
+        new("Reports.Kpi.MeasuresOnTime", c => c.MeasuresOnTimeRate, true, null),
+        new("Reports.Kpi.MeasuresLate", c => c.MeasuresLate, false, KpiMeasure.MeasuresLate),
     ];
 
     /// <summary>Rates as 87.5%; other figures with their decimals; nothing to divide by as "—".</summary>
