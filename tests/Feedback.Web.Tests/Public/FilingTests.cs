@@ -157,4 +157,41 @@ public sealed class FilingTests(FeedbackAppFixture fixture)
         var owner = await app.DbAsync(db => db.Users.SingleAsync(u => u.Email == "customer@demo.local"));
         Assert.Equal(owner.Id, (await LoadCaseAsync(app, number)).SubmitterUserId);
     }
+
+    [Fact]
+    public async Task File_AboutAServicePointOfTheArea_RecordsIt_AndTheFormOffersThePointsByArea()
+    {
+        var client = app.CreateBrowserClient();
+        var (point, area) = await app.DbAsync(async db =>
+        {
+            var p = await db.ServicePoints.Where(p => p.IsActive).OrderBy(p => p.SortOrder).FirstAsync();
+            return (p, await db.ServiceAreas.SingleAsync(a => a.Id == p.ServiceAreaId));
+        });
+        var form = System.Net.WebUtility.HtmlDecode(await client.GetHtmlAsync("/Public/File"));
+        Assert.Contains($"<optgroup label=\"{area.NameZh}\">", form);
+        Assert.Contains($"value=\"{point.Id}\"", form);
+
+        var fields = await ValidFormAsync(app, ("Input.ServiceAreaId", area.Id.ToString()), ("Input.ServicePointId", point.Id.ToString()));
+        var (number, _) = await FileAsync(app, client, fields);
+
+        Assert.Equal(point.Id, (await LoadCaseAsync(app, number)).ServicePointId);
+    }
+
+    [Fact]
+    public async Task File_WithAServicePointOfAnotherArea_Is400WithTheReason_AndFilesNothing()
+    {
+        var client = app.CreateBrowserClient();
+        var point = await app.DbAsync(db => db.ServicePoints.Where(p => p.IsActive).OrderBy(p => p.SortOrder).FirstAsync());
+        var otherArea = await app.DbAsync(db => db.ServiceAreas.Where(a => a.IsActive && a.Id != point.ServiceAreaId).Select(a => a.Id).FirstAsync());
+        var before = await app.DbAsync(db => db.Cases.CountAsync());
+
+        await client.GetHtmlAsync("/Public/File");
+        var fields = await ValidFormAsync(app, ("Input.ServiceAreaId", otherArea.ToString()), ("Input.ServicePointId", point.Id.ToString()));
+        var response = await PostFileFormAsync(client, fields, []);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("请选择所选区域内的营业厅或缴费网点", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await app.DbAsync(db => db.Cases.CountAsync()));
+    }
+
 }

@@ -27,7 +27,8 @@ public sealed record SubmitCase(
     string? CustomerNumber,
     string Culture,
     IReadOnlyList<UploadedFile> Attachments,
-    Guid? AccusedDepartmentId = null) : ICommand<CaseReceipt>, IAuthorizedMessage, IValidate
+    Guid? AccusedDepartmentId = null,
+    Guid? ServicePointId = null) : ICommand<CaseReceipt>, IAuthorizedMessage, IValidate
 {
     /// <summary>Channels by which a dispatcher records what reached the service centre.</summary>
     public static readonly IReadOnlySet<Channel> DispatcherChannels = new HashSet<Channel> { Channel.Hotline, Channel.InPerson, Channel.Letter, Channel.Email };
@@ -95,6 +96,9 @@ public sealed class SubmitCaseHandler(
         var accused = command.Kind == CaseKind.Report ? command.AccusedDepartmentId : null;
         if (accused is { } accusedId && org.Department(accusedId) is not { IsActive: true, IsIntegrityOffice: false })
             errors.Add(new(nameof(command.AccusedDepartmentId), "Validation.Invalid"));
+        // The service hall or payment point it is about, if any: an active one in the chosen area.
+        if (command.ServicePointId is { } pointId && !await db.ServicePoints.AnyAsync(p => p.Id == pointId && p.IsActive && p.ServiceAreaId == command.ServiceAreaId, cancellationToken))
+            errors.Add(new(nameof(command.ServicePointId), "Public.File.ServicePointInvalid"));
         var files = await AttachmentIntake.CheckAsync(command.Attachments, nameof(command.Attachments), errors, cancellationToken);
         if (errors.Count > 0) throw new ValidationException(errors);
 
@@ -112,6 +116,7 @@ public sealed class SubmitCaseHandler(
             AccusedDepartmentId: accused);
 
         var (@case, pin) = await CaseFiling.FileAsync(db, org, calendars, details, now, cancellationToken);
+        @case.AboutServicePoint(command.ServicePointId);
         var submitter = CaseAccess.For(user, null, @case.SubmitterUserId, provedByPin: true);
         await AttachmentIntake.AttachAsync(attachments, db, @case, files, submitter, now, cancellationToken);
         return new CaseReceipt(@case.Id, @case.TrackingNumber, pin, @case.ContactBy, @case.ResolveBy);

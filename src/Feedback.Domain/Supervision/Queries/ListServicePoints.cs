@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Domain.Supervision.Queries;
 
-/// <summary>Service points: all of them for the admin; the active ones for forms (supervisors, staff).</summary>
+/// <summary>Service points: all of them for the admin; the active ones (public places) for every form, the public one included.</summary>
 public sealed record ListServicePoints(bool IncludeInactive = false) : IQuery<IReadOnlyList<ServicePointRow>>, IAuthorizedMessage
 {
-    public bool IsAuthorizedFor(ICurrentUser user) => user.IsAuthenticated && (!IncludeInactive || user.IsInRole(Roles.Admin));
+    public bool IsAuthorizedFor(ICurrentUser user) => !IncludeInactive || user.IsInRole(Roles.Admin);
 }
 
 public sealed record ServicePointRow(Guid Id, string Code, string NameZh, string NameEn, ServicePointKind Kind, Guid ServiceAreaId, string Address,
@@ -30,7 +30,7 @@ public sealed class ListServicePointsHandler(FeedbackDbContext db) : IQueryHandl
 /// <summary>Review dimensions with how many scores each has (a used one can be retired, never deleted).</summary>
 public sealed record ListReviewDimensions(bool IncludeInactive = false) : IQuery<IReadOnlyList<DimensionRow>>, IAuthorizedMessage
 {
-    public bool IsAuthorizedFor(ICurrentUser user) => user.IsAuthenticated && (!IncludeInactive || user.IsInRole(Roles.Admin));
+    public bool IsAuthorizedFor(ICurrentUser user) => !IncludeInactive || user.IsInRole(Roles.Admin);
 }
 
 public sealed record DimensionRow(Guid Id, string Code, string NameZh, string NameEn, int SortOrder, bool IsActive, int ScoreCount)

@@ -7,6 +7,7 @@ using Feedback.Domain.Organisation;
 using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Web;
+using Feedback.Domain.Supervision.Queries;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -31,11 +32,14 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
     public FileInput Input { get; set; } = new();
 
     public OrganisationSnapshot Organisation { get; private set; } = null!;
+    /// <summary>The active service halls and payment points, for "which one is it about" (optional).</summary>
+    public IReadOnlyList<ServicePointRow> ServicePoints { get; private set; } = [];
     public string Culture { get; } = StringCatalog.NormaliseCulture(CultureInfo.CurrentUICulture.Name);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Organisation = await organisation.GetAsync(cancellationToken);
+        ServicePoints = await mediator.Send(new ListServicePoints(), cancellationToken);
         if (User.Identity?.IsAuthenticated == true)
         {
             Input.ContactName = User.FindFirstValue(HttpCurrentUser.DisplayNameClaim);
@@ -46,6 +50,7 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Organisation = await organisation.GetAsync(cancellationToken);
+        ServicePoints = await mediator.Send(new ListServicePoints(), cancellationToken);
         if (!ModelState.IsValid)
             return this.InvalidPage();
 
@@ -53,7 +58,7 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
             Input.Kind, Channel.Web, Input.CategoryId ?? Guid.Empty, Input.ServiceAreaId ?? Guid.Empty,
             Input.Subject ?? "", Input.Description ?? "", Input.IsAnonymous,
             Input.ContactName, Input.ContactPhone, Input.ContactEmail, Input.ContactAddress, Input.CustomerNumber,
-            Culture, Input.Attachments.ToUploadedFiles(), Input.AccusedDepartmentId), cancellationToken);
+            Culture, Input.Attachments.ToUploadedFiles(), Input.AccusedDepartmentId, Input.ServicePointId), cancellationToken);
 
         TempData[ReceiptModel.TempDataKey] = JsonSerializer.Serialize(new FiledReceipt(
             receipt.TrackingNumber, receipt.AccessPin, receipt.ContactBy, receipt.ResolveBy, !string.IsNullOrWhiteSpace(Input.ContactEmail)));
@@ -68,6 +73,7 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
         public Guid? CategoryId { get; set; }
         public Guid? ServiceAreaId { get; set; }
         public Guid? AccusedDepartmentId { get; set; }
+        public Guid? ServicePointId { get; set; }
         public string? Subject { get; set; }
         public string? Description { get; set; }
         public bool IsAnonymous { get; set; }
