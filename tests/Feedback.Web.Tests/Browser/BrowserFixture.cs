@@ -76,3 +76,17 @@ public static class BrowserSignIn
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
     }
 }
+
+public static class BrowserVerification
+{
+    /// <summary>
+    /// The submitter answers "is it resolved?" on their case page: <paramref name="handler"/> is Confirm or
+    /// Reject, with a comment; waits until the comment is on the timeline.
+    /// </summary>
+    public static async Task AnswerResolutionAsync(this IPage page, string handler, string comment)
+    {
+        await page.FillAsync($"form[action*='handler={handler}'] textarea", comment);
+        await page.ClickAsync($"form[action*='handler={handler}'] button[type=submit]");
+        await page.WaitForSelectorAsync($"text={comment}");
+    }
+}

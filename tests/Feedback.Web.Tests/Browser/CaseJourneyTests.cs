@@ -76,9 +76,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Contains("正在现场核对电表读数", beforeConfirm);
         Assert.Contains("已更正读数", beforeConfirm);
         await customer.AssertNoSeriousViolationsAsync();
-        await customer.FillAsync("form[action*='handler=Confirm'] textarea", "问题已解决，谢谢。");
-        await customer.ClickAsync("form[action*='handler=Confirm'] button[type=submit]");
-        await customer.WaitForSelectorAsync("text=问题已解决，谢谢");
+        await customer.AnswerResolutionAsync("Confirm", "问题已解决，谢谢。");
 
         // Closed, and the timeline shows each step, for the customer and for staff.
         var closed = await customer.InnerTextAsync("main");

@@ -53,9 +53,7 @@ public sealed class OutcomeJourneyBrowserTests(BrowserFixture browser) : IClassF
         Assert.Contains("整改验收", asked);
         Assert.Contains("对抄表员开展复训", asked);
         await customer.AssertNoSeriousViolationsAsync();
-        await customer.FillAsync("form[action*='handler=Reject'] textarea", "复训还没有完成");
-        await customer.ClickAsync("form[action*='handler=Reject'] button[type=submit]");
-        await customer.WaitForSelectorAsync("text=复训还没有完成");
+        await customer.AnswerResolutionAsync("Reject", "复训还没有完成");
 
         // Staff complete the second measure, take the case up again and resolve it.
         await staff.GotoAsync(outcomePage);
@@ -69,9 +67,7 @@ public sealed class OutcomeJourneyBrowserTests(BrowserFixture browser) : IClassF
 
         // The complainant accepts with a comment.
         await customer.ReloadAsync();
-        await customer.FillAsync("form[action*='handler=Confirm'] textarea", "整改到位，验收通过");
-        await customer.ClickAsync("form[action*='handler=Confirm'] button[type=submit]");
-        await customer.WaitForSelectorAsync("text=整改到位，验收通过");
+        await customer.AnswerResolutionAsync("Confirm", "整改到位，验收通过");
         Assert.Contains("已办结", await customer.InnerTextAsync("main"));
 
         // Staff draft the notice, preview what is masked, save it and submit it.
