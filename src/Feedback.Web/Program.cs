@@ -117,6 +117,7 @@ services.AddRazorPages(options =>
         ModelBindingMessages.Localise(options.ModelBindingMessageProvider);
     });
 services.AddScoped<DomainExceptionPageFilter>();
+services.AddFeedbackBadInput();
 services.AddFeedbackRateLimits(configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
@@ -137,8 +138,7 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseSecurityHeaders();
-app.UseExceptionHandler("/Error/500");
-app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseFeedbackErrors();
 app.UseRequestSizeGuard();
 app.UseRequestLocalization();
 app.UseStaticFiles();
@@ -146,7 +146,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAntiforgery();
+app.UseFeedbackAntiforgery();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
 app.MapCultureSwitch();

@@ -38,6 +38,16 @@ public static class Check
         if (!Enum.IsDefined(value)) yield return new(field, "Validation.Invalid");
     }
 
+    /// <summary>Earliest and latest instant a client may name: the app computes windows and deadlines from it, and the arithmetic must stay inside what DateTimeOffset can hold.</summary>
+    public static readonly DateTimeOffset EarliestInstant = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset LatestInstant = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static IEnumerable<ValidationError> Instant(DateTimeOffset? value, string field)
+    {
+        if (value is { } at && (at < EarliestInstant || at > LatestInstant))
+            yield return new(field, "Validation.DateRange", EarliestInstant.Year, LatestInstant.Year - 1);
+    }
+
     public static IEnumerable<ValidationError> NotEmpty(Guid value, string field)
     {
         if (value == Guid.Empty) yield return new(field, "Validation.Required");

@@ -21,7 +21,8 @@ public sealed record ListCaseChanges(long After, int Limit, DateTimeOffset Befor
 
     public IEnumerable<ValidationError> Validate()
     {
-        if (After < 0) yield return new("after", "Validation.Invalid");
+        // A cursor is a UTC tick count this API handed out: anything else (negative, past year 9999) is not one.
+        if (After < 0 || After > DateTimeOffset.MaxValue.UtcTicks) yield return new("after", "Validation.Invalid");
         if (Limit is < 1 or > MaxLimit) yield return new("limit", "Api.V1.LimitRange", MaxLimit);
     }
 }

@@ -28,6 +28,7 @@ public sealed record ListOpen311Requests(
     public IEnumerable<ValidationError> Validate()
     {
         if (Ids.Count > MaxResults) yield return new("service_request_id", "Api.Open311.TooManyIds", MaxResults);
+        foreach (var e in Check.Instant(Start, "start_date").Concat(Check.Instant(End, "end_date"))) yield return e;
         if (Start is { } start && End is { } end)
         {
             if (end < start) yield return new("end_date", "Api.Open311.EndBeforeStart");

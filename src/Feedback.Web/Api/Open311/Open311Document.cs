@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Xml;
+using Feedback.Web.Infrastructure.Web;
 
 namespace Feedback.Web.Api.Open311;
 
@@ -81,8 +81,7 @@ public sealed record Open311Document(string RootName, object Root, int StatusCod
 
     private void WriteXml(Stream stream)
     {
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = false };
-        using var writer = XmlWriter.Create(stream, settings);
+        using var writer = XmlWriter.Create(stream, XmlOutput.Settings);
         writer.WriteStartDocument();
         writer.WriteStartElement(RootName);
         WriteXmlContent(writer, Root);
@@ -95,7 +94,7 @@ public sealed record Open311Document(string RootName, object Root, int StatusCod
         switch (value)
         {
             case null: break;
-            case string s: writer.WriteString(XmlSafe(s)); break;
+            case string s: writer.WriteString(XmlOutput.Clean(s)); break;
             case bool b: writer.WriteString(b ? "true" : "false"); break;
             case int i: writer.WriteString(i.ToString(CultureInfo.InvariantCulture)); break;
             case double d: writer.WriteString(d.ToString("R", CultureInfo.InvariantCulture)); break;
@@ -117,18 +116,5 @@ public sealed record Open311Document(string RootName, object Root, int StatusCod
                 break;
             default: throw new InvalidOperationException($"Open311 value of type {value.GetType()} has no XML form.");
         }
-    }
-
-    /// <summary>Text typed into a form may hold control characters that XML 1.0 cannot carry: they are dropped, not escaped.</summary>
-    private static string XmlSafe(string text)
-    {
-        if (text.All(XmlConvert.IsXmlChar)) return text;
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(text[i])) builder.Append(text[i]);
-            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) builder.Append(text, i++, 2);
-        }
-        return builder.ToString();
     }
 }

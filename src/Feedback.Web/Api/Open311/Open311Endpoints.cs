@@ -1,6 +1,7 @@
 using System.Globalization;
 using Feedback.Domain.Common;
 using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Feedback.Web.Api.Open311;
@@ -86,6 +87,7 @@ public sealed class Open311ErrorFilter(IStringLocalizer localizer) : IEndpointFi
             return Open311Endpoints.Error(localizer, StatusCodes.Status429TooManyRequests, e.Message).As(format);
         }
         catch (DomainRuleException e) { return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, e.Code, e.Arguments).As(format); }
+        catch (Exception e) when (BadInput.IsUnreadableRequest(e)) { return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, "Error.Unreadable").As(format); }
     }
 }
 

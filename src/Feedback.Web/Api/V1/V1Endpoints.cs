@@ -3,6 +3,7 @@ using Feedback.Domain.Api;
 using Feedback.Domain.Common;
 using Feedback.Web.Api.Keys;
 using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -79,6 +80,7 @@ public sealed class V1ErrorFilter(IStringLocalizer localizer) : IEndpointFilter
             return Problem(StatusCodes.Status429TooManyRequests, localizer[e.Message]);
         }
         catch (DomainRuleException e) { return Problem(StatusCodes.Status400BadRequest, localizer.Message(e)); }
+        catch (Exception e) when (BadInput.IsUnreadableRequest(e)) { return Problem(StatusCodes.Status400BadRequest, localizer["Error.Unreadable"]); }
     }
 
     private static IResult Problem(int status, string title) =>

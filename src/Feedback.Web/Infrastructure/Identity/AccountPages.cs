@@ -1,4 +1,5 @@
 using Feedback.Domain.Common;
+using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,9 +8,9 @@ namespace Feedback.Web.Infrastructure.Identity;
 /// <summary>What the account pages share: where to go after signing in, the language cookie, refusing a form.</summary>
 public static class AccountPages
 {
-    /// <summary>Only a path on this site: a return URL from a link must never send someone elsewhere.</summary>
+    /// <summary>Only a path on this site: a return URL from a link must never send someone elsewhere (<see cref="LocalUrl"/>).</summary>
     public static string LocalOrHome(this PageModel page, string? returnUrl) =>
-        page.Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        page.Url.IsLocalUrl(returnUrl) ? LocalUrl.OrHome(returnUrl) : "/";
 
     /// <summary>After signing in or changing their language, pages appear in the language the person chose.</summary>
     public static void RememberCulture(this HttpResponse response, string culture) =>

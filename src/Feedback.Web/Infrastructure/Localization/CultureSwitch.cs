@@ -1,3 +1,4 @@
+using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Localization;
 
 namespace Feedback.Web.Infrastructure.Localization;
@@ -12,8 +13,7 @@ public static class CultureSwitch
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            // Only local paths: never an open redirect.
-            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            // Only local paths: never an open redirect, never a header the server cannot send.
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         });
 }

@@ -13,10 +13,29 @@ namespace Feedback.Web.Infrastructure.Web;
 /// another broken rule → the page again with the message on top (400);
 /// not found → 404; forbidden → 403. Nothing reaches the 500 page.
 /// Convention: a handler loads what its page shows before it sends the command, so the page can be
-/// shown again as it was.
+/// shown again as it was. Where a handler breaks that convention the page cannot be rendered again; the
+/// answer is then the 400 error page (logged as the bug it is) rather than a 500 for input that was refused.
 /// </summary>
-public sealed class DomainExceptionPageFilter(IStringLocalizer localizer) : IAsyncPageFilter
+public sealed class DomainExceptionPageFilter(IStringLocalizer localizer, ILogger<DomainExceptionPageFilter> logger) : IAsyncPageFilter, IAsyncResultFilter
 {
+    private const string RefusedInputKey = "Feedback.RefusedInput";
+
+    /// <summary>Marks the request as one whose input was refused: the page about to be shown again answers 4xx whatever happens.</summary>
+    public static void MarkRefused(HttpContext context) => context.Items[RefusedInputKey] = true;
+
+    public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+    {
+        var executed = await next();
+        var http = context.HttpContext;
+        if (executed.Exception is null || executed.ExceptionHandled || !http.Items.ContainsKey(RefusedInputKey) || http.Response.HasStarted)
+            return;
+        logger.LogError(executed.Exception, "The page {Page} could not be shown again after its input was refused; answering with the 400 page.", http.Request.Path);
+        executed.ExceptionHandled = true;
+        http.Response.Clear();
+        // Empty 400: the status-code page explains it in the reader's language.
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -36,6 +55,7 @@ public sealed class DomainExceptionPageFilter(IStringLocalizer localizer) : IAsy
 
     private IActionResult ShowPageAgain(PageHandlerExecutingContext context, DomainRuleException error)
     {
+        MarkRefused(context.HttpContext);
         var modelState = context.ModelState;
         if (error is ValidationException validation)
         {

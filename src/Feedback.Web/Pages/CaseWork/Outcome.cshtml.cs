@@ -1,12 +1,14 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
+using Feedback.Domain.Publishing;
 using Feedback.Domain.Publishing.Commands;
 using Feedback.Domain.Publishing.Queries;
 using Feedback.Domain.Rectification;
 using Feedback.Domain.Rectification.Commands;
 using Feedback.Domain.Rectification.Queries;
 using Feedback.Domain.Sla;
+using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Web;
 using Mediator;
@@ -72,7 +74,12 @@ public sealed class OutcomeModel(IMediator mediator, WorkCalendarSource calendar
 
     public async Task<IActionResult> OnPostPreviewAsync(Guid id, CancellationToken ct)
     {
-        await LoadAsync(id, ct, Draft.Title ?? "", Draft.Markdown ?? "");
+        // The page first, then the preview: a draft the preview refuses (a title too long) shows the page again with the message.
+        await LoadAsync(id, ct);
+        FormPrefix = nameof(Draft);
+        this.EnsureValid(Check.Optional(Draft.Title, nameof(Draft.Title), Outcome.TitleMaxLength)
+            .Concat(Check.Optional(Draft.Markdown, nameof(Draft.Markdown), Outcome.BodyMaxLength)));
+        Work = await mediator.Send(new GetOutcomeWork(id, Draft.Title ?? "", Draft.Markdown ?? ""), ct);
         Previewing = true;
         return Page();
     }

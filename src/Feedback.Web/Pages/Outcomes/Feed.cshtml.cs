@@ -1,7 +1,7 @@
-using System.Text;
 using System.Xml.Linq;
 using Feedback.Domain.Publishing.Queries;
 using Feedback.Web.Infrastructure.Markdown;
+using Feedback.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +11,8 @@ namespace Feedback.Web.Pages.Outcomes;
 
 /// <summary>
 /// /Outcomes/feed.atom: the newest published outcomes as an Atom 1.0 feed (RFC 4287). Entry content is the
-/// same sanitized HTML as the page (masked at saving), escaped by the XML writer.
+/// same sanitized HTML as the page (masked at saving), escaped by the XML writer; characters XML cannot carry
+/// are dropped by <see cref="XmlOutput"/>.
 /// </summary>
 public sealed class FeedModel(IMediator mediator, IStringLocalizer localizer) : PageModel
 {
@@ -37,16 +38,8 @@ public sealed class FeedModel(IMediator mediator, IStringLocalizer localizer) : 
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", $"{site}/Outcomes/{o.Id}")),
                 new XElement(Atom + "content", new XAttribute("type", "html"), MarkdownRenderer.ToSafeHtml(o.Markdown)))));
         var xml = new XDocument(new XDeclaration("1.0", "utf-8", null), feed);
-        var builder = new StringBuilder();
-        await using (var writer = new Utf8StringWriter(builder))
-            xml.Save(writer);
-        return Content(builder.ToString(), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        return File(XmlOutput.ToUtf8(xml), "application/atom+xml; charset=utf-8");
     }
 
     private static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
-
-    private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder)
-    {
-        public override Encoding Encoding => Encoding.UTF8;
-    }
 }
