@@ -52,7 +52,9 @@ public sealed class BindingFailurePageFilter : IAsyncPageFilter
             context.ModelState.AddModelError(string.Empty, message);
         if (failed.Count > 0)
             DomainExceptionPageFilter.MarkRefused(http);
-        if (failed.Any(entry => context.RouteData.Values.ContainsKey(entry.Key)))
+        // Parameters of the path itself ("page" and "handler" are route values too, but not part of the path).
+        var pathParameters = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+        if (failed.Any(entry => pathParameters.Contains(entry.Key)))
         {
             context.Result = new NotFoundResult();
             return;
