@@ -14,9 +14,9 @@ public sealed class OutcomeTests
 
     private static Case Resolved(CaseKind kind = CaseKind.Complaint)
     {
-        var @case = TestCases.New(kind, kind == CaseKind.Report ? TestCases.DepartmentB : null);
+        var @case = TestCases.New(kind, kind == CaseKind.Report ? TestCases.DepartmentB.Id : null);
         @case.HoldTo(new CaseDeadlines(Now.AddHours(8), Now.AddDays(7), null));
-        @case.Route(TestCases.DepartmentA, Priority.Normal, CaseParticipant.System, Now);
+        @case.Route(kind == CaseKind.Report ? TestCases.IntegrityOffice : TestCases.DepartmentA, Priority.Normal, CaseParticipant.System, Now);
         var staff = Person(Actor.Staff);
         @case.Accept(staff, Now);
         @case.Resolve("done", staff, Now);

@@ -162,13 +162,11 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
 
     /// <summary>A department head keeps the case in their department; the service centre may send it anywhere it may go.</summary>
     private static IReadOnlyList<Department> ReassignDepartments(Case @case, CaseParticipant viewer, OrganisationSnapshot org) =>
-        viewer.Is(Actor.Dispatcher)
-            ? EligibleDepartments(@case, org)
-            : org.ActiveDepartments.Where(d => d.Id == @case.DepartmentId).ToList();
+        EligibleDepartments(@case, org).Where(d => viewer.Is(Actor.Dispatcher) || d.Id == @case.DepartmentId).ToList();
 
-    /// <summary>Active departments, except the one a misconduct report accuses.</summary>
+    /// <summary>Active departments that may hold the case (a misconduct report: the Integrity office alone).</summary>
     internal static IReadOnlyList<Department> EligibleDepartments(Case @case, OrganisationSnapshot org) =>
-        org.ActiveDepartments.Where(d => !(@case.Kind == CaseKind.Report && d.Id == @case.AccusedDepartmentId)).ToList();
+        org.ActiveDepartments.Where(d => CaseCustody.MayHold(d, @case.Kind, @case.AccusedDepartmentId)).ToList();
 
     private static StaffCaseContact ContactFor(ContactDetails contact, bool maySee) => maySee
         ? new(contact.Name, contact.Phone, contact.Email, contact.Address, contact.CustomerNumber, IsMasked: false)
