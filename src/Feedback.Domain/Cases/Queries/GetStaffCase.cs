@@ -82,8 +82,6 @@ public sealed record DepartmentOption(Guid Id, LocalName Name, IReadOnlyList<Cas
 public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache organisation, ICurrentUser user)
     : IQueryHandler<GetStaffCase, StaffCaseView>
 {
-    private static readonly Actor[] StaffCapacities = [Actor.Staff, Actor.DepartmentHead, Actor.Dispatcher];
-
     public async ValueTask<StaffCaseView> Handle(GetStaffCase query, CancellationToken cancellationToken)
     {
         var @case = await db.Cases.AsNoTracking()
@@ -94,7 +92,7 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
         // Only a staff capacity opens the staff view: a staff member who filed a case elsewhere follows it
         // as its submitter (customer pages), never with the handlers' internal notes.
         var seen = CaseAccess.For(user, @case);
-        var viewer = seen with { Capacities = seen.Capacities.Where(StaffCapacities.Contains).ToHashSet() };
+        var viewer = seen with { Capacities = seen.Capacities.Where(CaseAccess.StaffViewCapacities.Contains).ToHashSet() };
         if (!viewer.CanSee)
             throw new NotFoundException();
 
