@@ -1,10 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
-using Feedback.Domain.Cases.Commands;
-using Feedback.Domain.Publishing.Commands;
-using Feedback.Domain.Rectification.Commands;
 using Feedback.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Tests.Outcomes;
 
@@ -28,7 +24,7 @@ public sealed class MaskedMarkdownTests(OutcomeApp app) : IClassFixture<OutcomeA
     [Fact]
     public async Task ThePublicPage_AndTheFeed_ShowTheMasksAsTyped()
     {
-        var id = await PublishedAsync();
+        var (_, id) = await app.PublishNoticeAsync("关于王建国反映电费异常的整改", Draft);
         var client = app.CreateClient();
 
         var page = await client.GetStringAsync($"/Outcomes/{id}");
@@ -80,16 +76,5 @@ public sealed class MaskedMarkdownTests(OutcomeApp app) : IClassFixture<OutcomeA
         Assert.True(start >= 0, $"no {cssClass} in the page");
         start = html.IndexOf('>', start) + 1;
         return html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
-    }
-
-    private async Task<Guid> PublishedAsync()
-    {
-        var (receipt, first, _) = await app.FileWithTwoMeasuresAsync();
-        await app.SendAsync(OutcomeApp.Staff, new CompleteMeasure(receipt.CaseId, first, "已退还", []));
-        await app.SendAsync(OutcomeApp.Staff, new ResolveCase(receipt.CaseId, "已处理"));
-        await app.SendAsync(OutcomeApp.Staff, new SaveOutcomeDraft(receipt.CaseId, "关于王建国反映电费异常的整改", Draft));
-        await app.SendAsync(OutcomeApp.Staff, new SubmitOutcome(receipt.CaseId));
-        await app.SendAsync(OutcomeApp.Head, new ApproveOutcome(receipt.CaseId));
-        return await app.DbAsync(db => db.Outcomes.Where(o => o.CaseId == receipt.CaseId).Select(o => o.Id).SingleAsync());
     }
 }
