@@ -13,6 +13,7 @@ using Feedback.Web.Infrastructure.Deadlines;
 using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
 using Feedback.Web.Api;
+using Feedback.Web.Infrastructure.Auditing;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
@@ -39,7 +40,7 @@ services.AddScoped<ICurrentUser, HttpCurrentUser>();
 services.AddFeedbackData(configuration);
 
 // The only AddMediator call (DESIGN §7). Behaviors run in this order; each one's generic constraint
-// decides which messages it applies to (all / IAuthorizedMessage / IValidate / commands).
+// decides which messages it applies to (all / IAuthorizedMessage / IValidate / IAudited / commands).
 services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -49,6 +50,7 @@ services.AddMediator(options =>
         typeof(LoggingBehavior<,>),
         typeof(AuthorizationBehavior<,>),
         typeof(ValidationBehavior<,>),
+        typeof(AuditBehavior<,>),
         typeof(UnitOfWorkBehavior<,>),
     ];
 });
@@ -130,6 +132,7 @@ services.AddFeedbackSupervision();
 services.AddFeedbackApi(configuration);
 services.AddFeedbackOutcomes(configuration);
 services.AddFeedbackReports(configuration);
+services.AddFeedbackAudit(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();
