@@ -12,7 +12,7 @@ public sealed record ReappointSupervisor(Guid SupervisorId, DateOnly EndsOn) : I
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
 
-    public AuditNote? Audit(DateOnly endsOn) => new(AuditAction.SupervisorReappoint, SupervisorId, $"until {endsOn:yyyy-MM-dd}");
+    public AuditNote? Audit(DateOnly startsOn) => new(AuditAction.SupervisorReappoint, SupervisorId, $"{startsOn:yyyy-MM-dd}..{EndsOn:yyyy-MM-dd}");
 
     public IEnumerable<ValidationError> Validate()
     {

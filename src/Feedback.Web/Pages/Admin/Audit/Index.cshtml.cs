@@ -14,8 +14,8 @@ namespace Feedback.Web.Pages.Admin.Audit;
 
 /// <summary>
 /// /Admin/Audit: the audit log searched by actor, action, target and dates (days in the organisation's time
-/// zone, both ends included), newest first, and the same search as CSV. Read-only: the page has no POST
-/// handler, and nothing in the app changes a line (ADR 0021).
+/// zone, both ends included), newest first, and the same search as CSV. Read-only: a POST is refused, and
+/// nothing in the app changes a line (ADR 0021).
 /// </summary>
 public sealed class IndexModel(IMediator mediator, LocalTimeFormatter time, IStringLocalizer localizer) : PageModel
 {
@@ -40,6 +40,9 @@ public sealed class IndexModel(IMediator mediator, LocalTimeFormatter time, IStr
         var header = Columns.Select(c => localizer[c].Value).ToList();
         return CsvDownload.File($"audit-{time.ToLocal(DateTimeOffset.UtcNow):yyyyMMdd-HHmm}.csv", header, result.Items.Select(Cells));
     }
+
+    /// <summary>The log is read-only: a POST is refused rather than shown the page (there is nothing to change).</summary>
+    public IActionResult OnPost() => StatusCode(StatusCodes.Status405MethodNotAllowed);
 
     public static readonly string[] Columns =
     [
