@@ -16,10 +16,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.IpAddress).HasMaxLength(AuditEntry.AddressMaxLength);
         b.Property(e => e.UserAgent).HasMaxLength(AuditEntry.UserAgentMaxLength);
         // No foreign keys: a line outlives the account, key or case it names (who did it must stay readable).
-        // The admin search, newest first: by time alone, or by name, action or target within time. The
+        // The admin search, newest first: by time alone, or by name, account, action or target within time. The
         // retention purge walks the At index from the oldest end.
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.ActorName, e.At });
+        b.HasIndex(e => new { e.ActorUserId, e.At });
         b.HasIndex(e => new { e.Action, e.At });
         b.HasIndex(e => new { e.TargetId, e.At });
     }

@@ -76,6 +76,35 @@ public sealed class AuditLogTests(AuditAppFixture fixture) : IClassFixture<Audit
         Assert.DoesNotContain(lines, l => l.Contains("李管理"));
     }
 
+    public static TheoryData<string> Searches => ["everything", "actor name", "actor id", "action", "target", "days", "action and days"];
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task EverySearch_FindsItsPageThroughAnIndex_InOrder(string search)
+    {
+        var now = _shared.Clock.GetUtcNow();
+        var query = search switch
+        {
+            "everything" => new SearchAuditLog(),
+            "actor name" => new SearchAuditLog(Actor: "张"),
+            "actor id" => new SearchAuditLog(Actor: Zhang.ToString()),
+            "action" => new SearchAuditLog(Action: AuditAction.Export),
+            "target" => new SearchAuditLog(Target: "T-1"),
+            "days" => new SearchAuditLog(From: now.AddDays(-7), Until: now),
+            _ => new SearchAuditLog(Action: AuditAction.CaseRead, From: now.AddDays(-7), Until: now),
+        };
+        var plan = await _shared.DbAsync(db => QueryPlan.ExplainAsync(db,
+            SearchAuditLogHandler.Matching(db, query).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(50).Take(50).ToQueryString()));
+        var steps = plan.Where(step => step.Contains("AuditLog")).ToList();
+        Assert.NotEmpty(steps);
+        Assert.All(steps, step => Assert.Contains("INDEX", step));
+        // Only "everything" walks the time index from the newest end; a filter seeks its own index range.
+        if (search is not "everything")
+            Assert.All(steps, step => Assert.StartsWith("SEARCH", step));
+        if (search is not "actor name")
+            Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE"));
+    }
+
     [Theory]
     [InlineData("from=not-a-day")]
     [InlineData("action=Nothing")]

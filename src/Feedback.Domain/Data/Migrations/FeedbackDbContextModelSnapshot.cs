@@ -191,6 +191,8 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("ActorName", "At");
 
+                    b.HasIndex("ActorUserId", "At");
+
                     b.HasIndex("TargetId", "At");
 
                     b.ToTable("AuditLog", (string)null);

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Feedback.Domain.Data.Migrations
 {
     [DbContext(typeof(FeedbackDbContext))]
-    [Migration("20261203110244_AuditLog")]
+    [Migration("20261203113036_AuditLog")]
     partial class AuditLog
     {
         /// <inheritdoc />
@@ -193,6 +193,8 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasIndex("Action", "At");
 
                     b.HasIndex("ActorName", "At");
+
+                    b.HasIndex("ActorUserId", "At");
 
                     b.HasIndex("TargetId", "At");
 

@@ -43,6 +43,11 @@ namespace Feedback.Domain.Data.Migrations
                 columns: new[] { "ActorName", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_ActorUserId_At",
+                table: "AuditLog",
+                columns: new[] { "ActorUserId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditLog_At",
                 table: "AuditLog",
                 column: "At");
