@@ -20,6 +20,7 @@ using Feedback.Web.Infrastructure.Outcomes;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Supervision;
 using Feedback.Web.Infrastructure.Reports;
+using Feedback.Web.Infrastructure.Security;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -98,6 +99,7 @@ services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
 services.AddFeedbackIdentity(configuration);
+services.AddFeedbackAccountSecurity(configuration);
 services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead))
     .AddPolicy(Policies.Dispatcher, p => p.RequireRole(Roles.Dispatcher))
