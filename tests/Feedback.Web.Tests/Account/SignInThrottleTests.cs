@@ -1,4 +1,5 @@
 using System.Net;
+using Feedback.Domain.Common;
 using Feedback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,6 +72,25 @@ public sealed class SignInThrottleTests
 
         Assert.Contains(Throttled, await (await stuffer.PostAsync("/Account/Login", Form("customer@demo.local", FeedbackApp.DemoPassword))).TextAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateClientFrom("198.51.100.8").PostAsync("/Account/Login", Form("customer@demo.local", FeedbackApp.DemoPassword))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/Account/Manage/Password", "Input.CurrentPassword")]
+    [InlineData("/Account/Manage/Delete", "Input.Password")]
+    public async Task AnOpenSession_CannotBeUsedToGuessThePassword(string page, string field)
+    {
+        using var app = new AccountApp(new Dictionary<string, string?> { ["Security:SignInFailures:PerAccountAndAddress"] = "2" });
+        var email = AccountApp.NewEmail("borrowed");
+        await app.CreateUserAsync(email, "the right passphrase", true, Roles.Customer);
+        var client = app.CreateClientFrom("203.0.113.77");
+        await client.SignInAsync(email, "the right passphrase");
+        Dictionary<string, string> Fields(string password) => Forms.Fields((field, password), ("Input.NewPassword", "a newer passphrase"), ("Input.ConfirmPassword", "a newer passphrase"));
+
+        for (var i = 0; i < 2; i++)
+            Assert.Contains("密码不正确", await (await client.PostAsync(page, Fields("a guess"))).TextAsync());
+        var refused = await client.PostAsync(page, Fields("the right passphrase"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(Throttled, await refused.TextAsync());
     }
 
     [Fact]

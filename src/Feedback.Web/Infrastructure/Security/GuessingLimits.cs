@@ -1,4 +1,5 @@
 using System.Net;
+using Feedback.Domain.Common;
 using Feedback.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -42,6 +43,21 @@ public sealed class GuessingLimits(FailureThrottle throttle, TimeProvider clock,
     {
         throttle.Reset(_accountAtAddress, AccountAt(email, address));
         throttle.Reset(_account, Account(email));
+    }
+
+    /// <summary>
+    /// A signed-in person re-types their password (or a code) to confirm a change: the check runs only within
+    /// the account's sign-in budget and a wrong answer uses it up, so an open session cannot be used to guess
+    /// the password at leisure.
+    /// </summary>
+    public async Task<bool> ConfirmAsync(User user, IPAddress? address, Func<Task<bool>> check)
+    {
+        var email = user.Email ?? user.Id.ToString();
+        if (SignInWaitMinutes(email, address) is { } minutes)
+            throw new DomainRuleException("Account.Login.Throttled", minutes);
+        if (await check()) return true;
+        SignInFailed(email, address);
+        return false;
     }
 
     /// <summary>Whole minutes until this tracking number may be tried again, or null.</summary>

@@ -115,18 +115,14 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
     private async Task RequireProofAsync(User user)
     {
         this.EnsureValid(Check.Required(Input.Proof, nameof(Input.Proof), AccountRules.PasswordMaxLength));
-        var email = user.Email ?? user.Id.ToString();
-        var address = HttpContext.Connection.RemoteIpAddress;
-        if (limits.SignInWaitMinutes(email, address) is { } minutes)
-            throw new DomainRuleException("Account.Login.Throttled", minutes);
         var code = AccountPages.CleanCode(Input.Proof);
         // Passwords have at least 8 characters, codes 6 digits: what was typed says which it is.
-        var proved = code.Length == 6 && code.All(char.IsAsciiDigit)
-            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
-            : await users.CheckPasswordAsync(user, Input.Proof!);
-        if (proved) return;
-        limits.SignInFailed(email, address);
-        throw new ValidationException([new(nameof(Input.Proof), "Account.TwoFactor.ProofWrong")]);
+        var proved = await limits.ConfirmAsync(user, HttpContext.Connection.RemoteIpAddress, () =>
+            code.Length == 6 && code.All(char.IsAsciiDigit)
+                ? users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+                : users.CheckPasswordAsync(user, Input.Proof!));
+        if (!proved)
+            throw new ValidationException([new(nameof(Input.Proof), "Account.TwoFactor.ProofWrong")]);
     }
 
     private async Task<User> CurrentUserAsync() => await users.GetUserAsync(User) ?? throw new NotFoundException();
