@@ -50,6 +50,20 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
+    public async Task GuessesSentAllAtOnce_GetNoMoreThanTheBudget()
+    {
+        using var app = new AccountApp(new Dictionary<string, string?> { ["Security:SignInFailures:PerAccountAndAddress"] = "5" });
+        var email = AccountApp.NewEmail("burst");
+        await app.CreateUserAsync(email, "the right passphrase");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+            await (await app.CreateClientFrom("203.0.113.88").PostAsync("/Account/Login", Form(email, "a wrong passphrase"))).TextAsync()));
+
+        Assert.Equal(5, answers.Count(a => a.Contains(Invalid)));
+        Assert.Equal(15, answers.Count(a => a.Contains(Throttled)));
+    }
+
+    [Fact]
     public async Task ManyWrongPasswords_ForOneAccountFromManyAddresses_AreThrottledForThatAccount()
     {
         using var app = new AccountApp(new Dictionary<string, string?> { ["Security:SignInFailures:PerAccount"] = "4" });

@@ -17,19 +17,12 @@ public sealed class FailureThrottle(TimeProvider clock)
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private long _lastSweep;
 
-    /// <summary>When the key may be tried again, or null while it is within its budget.</summary>
-    public DateTimeOffset? BlockedUntil(FailureBudget budget, string key)
-    {
-        var now = clock.GetUtcNow();
-        if (!_windows.TryGetValue(Key(budget, key), out var window)) return null;
-        lock (window)
-        {
-            if (window.Ends <= now) return null;
-            return window.Failures >= budget.Limit ? window.Ends : null;
-        }
-    }
-
-    public void RecordFailure(FailureBudget budget, string key)
+    /// <summary>
+    /// Takes one guess from the key's budget, counted as a failure until <see cref="Refund"/> says it was
+    /// right — so that many guesses sent at once cannot all pass the check before any of them has failed.
+    /// Returns null when taken, or when the key may be tried again.
+    /// </summary>
+    public DateTimeOffset? TryTake(FailureBudget budget, string key)
     {
         var now = clock.GetUtcNow();
         SweepNowAndThen(now);
@@ -41,8 +34,18 @@ public sealed class FailureThrottle(TimeProvider clock)
                 window.Ends = now + budget.Window;
                 window.Failures = 0;
             }
+            if (window.Failures >= budget.Limit) return window.Ends;
             window.Failures++;
+            return null;
         }
+    }
+
+    /// <summary>Gives back a guess that turned out right.</summary>
+    public void Refund(FailureBudget budget, string key)
+    {
+        if (!_windows.TryGetValue(Key(budget, key), out var window)) return;
+        lock (window)
+            if (window.Failures > 0) window.Failures--;
     }
 
     /// <summary>Forgets a key's failures (after a success, for budgets where that is safe).</summary>

@@ -20,56 +20,66 @@ public sealed class GuessingLimits(FailureThrottle throttle, TimeProvider clock,
     private readonly FailureBudget _address = Budget(configuration, "SignInFailures", "PerAddress", 100, 15);
     private readonly FailureBudget _trackingNumber = Budget(configuration, "TrackingFailures", "PerNumber", 10, 60);
 
-    /// <summary>Whole minutes until this sign-in may be tried again, or null when it may be tried now.</summary>
-    public int? SignInWaitMinutes(string email, IPAddress? address) =>
-        Minutes(Latest(
-            throttle.BlockedUntil(_accountAtAddress, AccountAt(email, address)),
-            throttle.BlockedUntil(_account, Account(email)),
-            throttle.BlockedUntil(_address, Address(address))));
-
-    /// <summary>A wrong password or code, for a real or an unknown account alike.</summary>
-    public void SignInFailed(string email, IPAddress? address)
+    /// <summary>
+    /// Takes one guess from the three sign-in budgets before the password is checked; returns the whole
+    /// minutes to wait instead when one of them is used up (and then takes nothing). A guess that fails needs
+    /// nothing more: it stays counted, for a real or an unknown account alike.
+    /// </summary>
+    public int? TryBeginSignIn(string email, IPAddress? address)
     {
-        throttle.RecordFailure(_accountAtAddress, AccountAt(email, address));
-        throttle.RecordFailure(_account, Account(email));
-        throttle.RecordFailure(_address, Address(address));
+        var taken = new List<(FailureBudget, string)>(3);
+        foreach (var (budget, key) in SignInKeys(email, address))
+        {
+            if (throttle.TryTake(budget, key) is { } until)
+            {
+                foreach (var (takenBudget, takenKey) in taken) throttle.Refund(takenBudget, takenKey);
+                return Minutes(until);
+            }
+            taken.Add((budget, key));
+        }
+        return null;
     }
 
     /// <summary>
-    /// The right password: the account's failures are forgotten. The address keeps its count, or one valid
-    /// account would let a credential-stuffing address start over.
+    /// The right password: the account's failures are forgotten and the address gets its guess back. The
+    /// address keeps its other failures, or one valid account would let a credential-stuffing address start over.
     /// </summary>
     public void SignInSucceeded(string email, IPAddress? address)
     {
         throttle.Reset(_accountAtAddress, AccountAt(email, address));
         throttle.Reset(_account, Account(email));
+        throttle.Refund(_address, Address(address));
     }
 
     /// <summary>
     /// A signed-in person re-types their password (or a code) to confirm a change: the check runs only within
-    /// the account's sign-in budget and a wrong answer uses it up, so an open session cannot be used to guess
-    /// the password at leisure.
+    /// the account's sign-in budgets and a wrong answer uses them up, so an open session cannot be used to
+    /// guess the password at leisure.
     /// </summary>
     public async Task<bool> ConfirmAsync(User user, IPAddress? address, Func<Task<bool>> check)
     {
         var email = user.Email ?? user.Id.ToString();
-        if (SignInWaitMinutes(email, address) is { } minutes)
+        if (TryBeginSignIn(email, address) is { } minutes)
             throw new DomainRuleException("Account.Login.Throttled", minutes);
-        if (await check()) return true;
-        SignInFailed(email, address);
-        return false;
+        if (!await check()) return false;
+        SignInSucceeded(email, address);
+        return true;
     }
 
-    /// <summary>Whole minutes until this tracking number may be tried again, or null.</summary>
-    public int? TrackingWaitMinutes(string trackingNumber) => Minutes(throttle.BlockedUntil(_trackingNumber, trackingNumber));
+    /// <summary>
+    /// Takes one guess from the tracking number's budget (unknown numbers are counted the same, so the answer
+    /// never says which exists); returns the whole minutes to wait instead when it is used up.
+    /// </summary>
+    public int? TryBeginTracking(string trackingNumber) => Minutes(throttle.TryTake(_trackingNumber, trackingNumber));
 
-    /// <summary>A wrong PIN or an unknown number: counted the same, so the answer never says which.</summary>
-    public void TrackingFailed(string trackingNumber) => throttle.RecordFailure(_trackingNumber, trackingNumber);
+    /// <summary>The right PIN: its guess is given back.</summary>
+    public void TrackingSucceeded(string trackingNumber) => throttle.Refund(_trackingNumber, trackingNumber);
+
+    private IEnumerable<(FailureBudget, string)> SignInKeys(string email, IPAddress? address) =>
+        [(_accountAtAddress, AccountAt(email, address)), (_account, Account(email)), (_address, Address(address))];
 
     private int? Minutes(DateTimeOffset? until) =>
         until is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes)) : null;
-
-    private static DateTimeOffset? Latest(params DateTimeOffset?[] candidates) => candidates.Max();
 
     private static string Account(string email) => email.Trim().ToUpperInvariant();
     private static string Address(IPAddress? address) => address?.ToString() ?? "-";

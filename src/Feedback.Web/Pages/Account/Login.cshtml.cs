@@ -30,16 +30,16 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         this.EnsureValid(Input.Validate());
         var email = Input.Email!.Trim();
         var address = HttpContext.Connection.RemoteIpAddress;
-        // Checked before the account is looked up: a real and an unknown address get the same answer, and
-        // a refused attempt does not test the password.
-        if (limits.SignInWaitMinutes(email, address) is { } minutes)
+        // Before the account is looked up: a real and an unknown address get the same answer, and a refused
+        // attempt does not test the password.
+        if (limits.TryBeginSignIn(email, address) is { } minutes)
             throw new DomainRuleException("Account.Login.Throttled", minutes);
 
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             UnknownAccountPassword.Check(users, Input.Password!); // as long as a real check, so timing does not tell either
-            throw Failed(email, address);
+            throw Invalid();
         }
         // No lockout on failure: anybody could lock anybody's account. The failure budgets stand in for it.
         var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: false);
@@ -61,22 +61,18 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             // Identity refuses a locked account (by an administrator, or after wrong two-step codes) and an
             // unconfirmed address before it looks at the password; say why only to someone who knows it.
             if (!await users.CheckPasswordAsync(user, Input.Password!))
-                throw Failed(email, address);
+                throw Invalid();
             limits.SignInSucceeded(email, address);
             if (result.IsLockedOut)
                 throw new DomainRuleException("Account.Login.LockedOut");
             OfferResend = !user.EmailConfirmed;
             throw new DomainRuleException(OfferResend ? "Account.Login.EmailNotConfirmed" : "Account.Login.Invalid");
         }
-        throw Failed(email, address);
+        throw Invalid();
     }
 
-    /// <summary>Counts the failure and gives the one answer for a wrong password and an unknown address.</summary>
-    private DomainRuleException Failed(string email, System.Net.IPAddress? address)
-    {
-        limits.SignInFailed(email, address);
-        return new DomainRuleException("Account.Login.Invalid");
-    }
+    /// <summary>The one answer for a wrong password and an unknown address (the guess stays counted).</summary>
+    private static DomainRuleException Invalid() => new("Account.Login.Invalid");
 
     public sealed class LoginInput
     {

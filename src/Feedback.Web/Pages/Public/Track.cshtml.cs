@@ -45,9 +45,9 @@ public sealed class TrackModel(IMediator mediator, TrackedCasesCookie trackedCas
         var number = TrackingNumber.Normalise(Input.TrackingNumber);
         var pin = Input.Pin!.Trim();
         // Besides the per-address limit: wrong PINs per tracking number, so that many addresses together
-        // cannot work through the million PINs of one case. Checked before the case is looked up, and
-        // counted for unknown numbers too: the answer never says whether the case exists.
-        if (limits.TrackingWaitMinutes(number) is { } minutes)
+        // cannot work through the million PINs of one case. Taken before the case is looked up and counted
+        // for unknown numbers too (the answer never says whether the case exists); a right PIN gives it back.
+        if (limits.TryBeginTracking(number) is { } minutes)
         {
             ModelState.AddModelError(string.Empty, localizer["Public.Track.Throttled", minutes]);
             return this.InvalidPage();
@@ -59,10 +59,10 @@ public sealed class TrackModel(IMediator mediator, TrackedCasesCookie trackedCas
         }
         catch (NotFoundException)
         {
-            limits.TrackingFailed(number);
             ModelState.AddModelError(string.Empty, localizer["Public.Track.NotFound"]);
             return this.InvalidPage();
         }
+        limits.TrackingSucceeded(number);
         trackedCases.Remember(HttpContext, found.TrackingNumber, pin);
         return RedirectToPage("/Public/Case", new { trackingNumber = found.TrackingNumber });
     }
