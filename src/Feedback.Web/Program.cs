@@ -21,6 +21,7 @@ using Feedback.Web.Infrastructure.Outcomes;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Supervision;
 using Feedback.Web.Infrastructure.Reports;
+using Feedback.Web.Infrastructure.Security;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -104,6 +105,7 @@ services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
 services.AddFeedbackIdentity(configuration);
+services.AddFeedbackAccountSecurity(configuration);
 services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead))
     .AddPolicy(Policies.Dispatcher, p => p.RequireRole(Roles.Dispatcher))
