@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -8,9 +9,11 @@ namespace Feedback.Domain.Organisation.Commands;
 /// <summary>An admin adds a department, category or service area. Its code can never change afterwards.</summary>
 public sealed record CreateOrganisationEntry(
     OrganisationList List, string Code, string NameZh, string NameEn, int SortOrder, bool IsIntegrityOffice = false)
-    : ICommand<Guid>, IAuthorizedMessage, IValidate
+    : ICommand<Guid>, IAuthorizedMessage, IValidate, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Guid id) => new(AuditAction.OrganisationCreate, id, $"{List} {OrganisationEntryRules.NormaliseCode(Code)}");
 
     public IEnumerable<ValidationError> Validate()
     {
@@ -30,6 +33,8 @@ public sealed class CreateOrganisationEntryHandler(FeedbackDbContext db, Organis
         var upper = code.ToUpperInvariant();
         if (await db.Entries(command.List).AnyAsync(e => e.Code.ToUpper() == upper, cancellationToken))
             throw new ValidationException([new(nameof(command.Code), "Admin.Organisation.CodeTaken", code)]);
+        if (command.List == OrganisationList.Departments && command.IsIntegrityOffice)
+            await OrganisationEntryRules.EnsureNoOtherIntegrityOfficeAsync(db, null, cancellationToken);
 
         var (nameZh, nameEn) = (command.NameZh.Trim(), command.NameEn.Trim());
         NamedEntity entry = command.List switch
