@@ -123,6 +123,7 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
     {
         b.Ignore(r => r.DomainEvents);
         b.Property(r => r.Name).HasMaxLength(100);
+        b.Property(r => r.NameEn).HasMaxLength(100);
         b.PrimitiveCollection(r => r.Kinds).ElementType().HasConversion<string>();
         b.PrimitiveCollection(r => r.Channels).ElementType().HasConversion<string>();
         b.PrimitiveCollection(r => r.CategoryIds);

@@ -72,9 +72,11 @@ public sealed record StaffCaseLink(Guid Id, string TrackingNumber);
 
 public sealed record StaffCaseAttachment(Guid Id, string FileName, string ContentType, long SizeBytes, DateTimeOffset UploadedAt);
 
+/// <param name="RoutedByRule">For routing by the rules at filing: the rule's name in both languages, when the rule
+/// that the timeline names (by its name then) still exists; the page then shows it in the reader's language.</param>
 public sealed record StaffCaseEvent(
     DateTimeOffset At, CaseEventType Type, CaseAction? Action, CaseStatus? FromStatus, CaseStatus? ToStatus,
-    string ActorName, Actor ActorCapacity, bool IsPublic, string? Text);
+    string ActorName, Actor ActorCapacity, bool IsPublic, string? Text, LocalName? RoutedByRule = null);
 
 /// <summary>A department and the people in it a case may be given to.</summary>
 public sealed record DepartmentOption(Guid Id, LocalName Name, IReadOnlyList<CaseWorker> Workers);
@@ -137,7 +139,8 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
             ContactBy = @case.ContactBy,
             ResolveBy = @case.ResolveBy,
             FirstContactedAt = @case.FirstContactedAt,
-            ResolvedAt = @case.ResolvedAt,
+            // A reopened case is not resolved: the earlier answer's time stays in the timeline, not in the facts.
+            ResolvedAt = @case.Status is CaseStatus.Resolved or CaseStatus.Closed ? @case.ResolvedAt : null,
             ClosedAt = @case.ClosedAt,
             ResolutionSummary = @case.ResolutionSummary,
             RejectionReason = @case.RejectionReason,
@@ -150,7 +153,7 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
                 .Select(e => new StaffCaseEvent(e.At, e.Type, e.Action, e.FromStatus, e.ToStatus,
                     // The submitter's name is their identity too: masked wherever their contact details are.
                     e.ActorCapacity == Actor.Submitter && !maySeeContact ? PersonalDataMasker.MaskName(e.ActorName) ?? "" : e.ActorName,
-                    e.ActorCapacity, e.IsPublic, e.Text))
+                    e.ActorCapacity, e.IsPublic, e.Text, RuleNamed(e, org)))
                 .ToList(),
             Actions = actions,
             MayReply = @case.IsOpen && (viewer.IsHandler || viewer.Is(Actor.Dispatcher)),
@@ -159,6 +162,15 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
             RouteTargets = routeTo.Select(d => new DepartmentOption(d.Id, LocalName.Of(d)!, [])).ToList(),
         };
     }
+
+    /// <summary>
+    /// Filing records the rule that routed a case by its (Chinese) name: the rule list gives the English one.
+    /// </summary>
+    private static LocalName? RuleNamed(CaseEvent e, OrganisationSnapshot org) =>
+        e is { Action: CaseAction.Route, ActorCapacity: Actor.System, Text: { Length: > 0 } text }
+        && org.Rules.FirstOrDefault(r => r.Name == text) is { } rule
+            ? new LocalName(rule.Name, rule.NameIn("en"))
+            : null;
 
     /// <summary>A department head keeps the case in their department; the service centre may send it anywhere it may go.</summary>
     private static IReadOnlyList<Department> ReassignDepartments(Case @case, CaseParticipant viewer, OrganisationSnapshot org) =>

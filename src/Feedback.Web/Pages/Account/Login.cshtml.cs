@@ -34,10 +34,10 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             Response.RememberCulture(user.PreferredCulture);
             if (!user.TwoFactorEnabled && twoFactor.AppliesTo(await users.GetRolesAsync(user)))
                 return Redirect(TwoFactorRequirement.SetUpPath);
-            return LocalRedirect(this.LocalOrHome(ReturnUrl));
+            return LocalRedirect(await AfterSignInAsync(user));
         }
         if (result.RequiresTwoFactor)
-            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = this.LocalOrHome(ReturnUrl), Input.RememberMe });
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = await AfterSignInAsync(user), Input.RememberMe });
         if (result.IsLockedOut)
             throw new DomainRuleException("Account.Login.LockedOut");
         if (result.IsNotAllowed)
@@ -53,6 +53,10 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         }
         throw new DomainRuleException("Account.Login.Invalid");
     }
+
+    /// <summary>The page asked for (only on this site), else the person's own work (<see cref="RoleLanding"/>).</summary>
+    private async Task<string> AfterSignInAsync(User user) =>
+        Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : RoleLanding.For(await users.GetRolesAsync(user));
 
     public sealed class LoginInput
     {
