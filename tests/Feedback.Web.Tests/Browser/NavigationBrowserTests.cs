@@ -11,9 +11,9 @@ namespace Feedback.Web.Tests.Browser;
 public sealed class NavigationBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData("zh-CN", "菜单", "用户")]
-    [InlineData("en", "Menu", "Users")]
-    public async Task OnAPhone_TheMenuOpens_AndAnAdminTableFitsTheScreen(string culture, string menu, string usersHeading)
+    [InlineData("zh-CN", "菜单")]
+    [InlineData("en", "Menu")]
+    public async Task OnAPhone_TheMenuOpens_AndAnAdminTableFitsTheScreen(string culture, string menu)
     {
         var page = await NewPageAsync(culture, width: 360);
         await page.SignInAsync(Demo.Admin);
@@ -30,14 +30,17 @@ public sealed class NavigationBrowserTests(BrowserFixture browser) : IClassFixtu
         await toggle.ClickAsync();
         await nav.Locator("a[href='/Admin']").WaitForAsync();
         Assert.True(await page.Locator("header a[href='/Account/Manage']").IsVisibleAsync());
-        Assert.False(await PageIsWiderThanTheScreenAsync(page));
+        await AssertFitsTheScreenAsync(page);
         await page.AssertNoSeriousViolationsAsync();
 
-        await page.GotoAsync("/Admin/Users");
-        Assert.Contains(usersHeading, await page.InnerTextAsync("main h1"));
-        Assert.True(await page.Locator("main .table-responsive table").CountAsync() > 0);
-        Assert.False(await PageIsWiderThanTheScreenAsync(page));
-        await page.AssertNoSeriousViolationsAsync();
+        // The routing rules are the widest admin table: a table wider than the phone scrolls inside its own box.
+        foreach (var url in new[] { "/Admin/Routing", "/Admin/Users" })
+        {
+            await page.GotoAsync(url);
+            Assert.Equal(0, await page.Locator("main table:not(.table-responsive table)").CountAsync());
+            await AssertFitsTheScreenAsync(page);
+            await page.AssertNoSeriousViolationsAsync();
+        }
     }
 
     [Fact]
@@ -68,6 +71,23 @@ public sealed class NavigationBrowserTests(BrowserFixture browser) : IClassFixtu
     private async Task UseCultureAsync(IPage page, string culture) =>
         await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = browser.BaseAddress.ToString() }]);
 
-    private static Task<bool> PageIsWiderThanTheScreenAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    private static async Task AssertFitsTheScreenAsync(IPage page)
+    {
+        var sticking = await WiderThanTheScreenAsync(page);
+        Assert.True(sticking.Length == 0, $"{page.Url} is wider than the screen: {sticking}");
+    }
+
+    /// <summary>Empty when the page is no wider than the screen; otherwise the elements that stick out (outside scroll boxes).</summary>
+    private static Task<string> WiderThanTheScreenAsync(IPage page) =>
+        page.EvaluateAsync<string>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return "";
+              return [...document.querySelectorAll("body *")]
+                .filter(e => e.getBoundingClientRect().right > width + 1
+                  && !(e.parentElement.closest(".table-responsive") && getComputedStyle(e).position !== "absolute"))
+                .slice(-6).map(e => `${e.tagName.toLowerCase()}.${e.className}#${e.id} right=${Math.round(e.getBoundingClientRect().right)}`)
+                .join("; ") || `scrollWidth ${document.documentElement.scrollWidth} > ${width}`;
+            }
+            """);
 }
