@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Feedback.Domain.Identity;
+using Feedback.Web.Tests.Account;
 using Feedback.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Feedback.Web.Tests.Staff;
 
@@ -25,6 +29,27 @@ public sealed partial class NavigationTests(StaffWorld world) : IClassFixture<St
 
         Assert.Equal(landing, response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(landing)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WithTwoFactor_LandsOnTheRolesOwnWorkAfterTheCode()
+    {
+        var key = await world.App.AsUserAsync(null, async services =>
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            var user = (await users.FindByEmailAsync(Demo.Staff2))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return (await users.GetAuthenticatorKeyAsync(user))!;
+        });
+        using var client = world.App.CreateBrowserClient();
+
+        var step = (await SignInAsync(client, "/Account/Login", Demo.Staff2)).Headers.Location!.OriginalString;
+        Assert.StartsWith("/Account/LoginWith2fa", step);
+        var signedIn = await client.PostAsync(step, Forms.Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow))));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/Staff/Queue", signedIn.Headers.Location?.OriginalString);
     }
 
     [Theory]
