@@ -76,7 +76,7 @@ public sealed partial class NavigationTests(StaffWorld world) : IClassFixture<St
     [InlineData(Demo.Supervisor, "en", "行风监督员 吴静", true)]
     public async Task Header_SaysWhoIsSignedIn_LinksTheirAccount_AndMyCasesOnlyForThoseWhoFile(string email, string culture, string name, bool myCases)
     {
-        var header = Header(await GetOkAsync(email, $"/?culture={culture}"));
+        var header = Header(await world.PageAsync(email, $"/?culture={culture}"));
 
         Assert.Contains(name, header);
         Assert.Matches(@"<a[^>]+href=""/Account/Manage""", header);
@@ -87,7 +87,7 @@ public sealed partial class NavigationTests(StaffWorld world) : IClassFixture<St
     [Fact]
     public async Task Header_ForSomeoneNotSignedIn_OffersSignInOnly()
     {
-        var header = Header(await GetOkAsync(null, "/"));
+        var header = Header(await world.PageAsync(null, "/"));
 
         Assert.Contains("href=\"/Account/Login\"", header);
         Assert.DoesNotContain("/Account/Manage", header);
@@ -97,7 +97,7 @@ public sealed partial class NavigationTests(StaffWorld world) : IClassFixture<St
     [Fact]
     public async Task AccountPage_OffersTheDataDownloadAndDeletion()
     {
-        var html = await GetOkAsync(Demo.Customer, "/Account/Manage");
+        var html = await world.PageAsync(Demo.Customer, "/Account/Manage");
 
         Assert.Contains("href=\"/Account/Manage?handler=Export\"", html);
         Assert.Contains("href=\"/Account/Manage/Delete\"", html);
@@ -108,14 +108,6 @@ public sealed partial class NavigationTests(StaffWorld world) : IClassFixture<St
         var response = await client.PostAsync(url, Forms.Fields(("Input.Email", email), ("Input.Password", FeedbackApp.DemoPassword)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response;
-    }
-
-    private async Task<string> GetOkAsync(string? email, string url)
-    {
-        var client = await world.ClientAsync(email);
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     private static string Header(string html) => HeaderElement().Match(html).Value;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
@@ -17,7 +16,7 @@ public sealed partial class WalkThroughTests(StaffWorld world) : IClassFixture<S
     [InlineData("en", "All open", "All categories", "All areas")]
     public async Task QueueFilters_CategoryAndArea_OfferTheirOwnEmptyOption(string culture, string status, string category, string area)
     {
-        var html = await GetOkAsync(Demo.Staff, $"/Staff/Queue?culture={culture}");
+        var html = await world.PageAsync(Demo.Staff, $"/Staff/Queue?culture={culture}");
 
         Assert.Equal(status, FirstOption(html, "filter-status"));
         Assert.Equal(category, FirstOption(html, "filter-category"));
@@ -32,7 +31,7 @@ public sealed partial class WalkThroughTests(StaffWorld world) : IClassFixture<S
         // Category "billing" is taken by the demo rule that sends it to the Billing Centre.
         var receipt = await world.FileAsync(category: "billing");
 
-        var timeline = Timeline(await GetOkAsync(Demo.Staff, $"/Staff/Case/{receipt.CaseId}?culture={culture}"));
+        var timeline = Timeline(await world.PageAsync(Demo.Staff, $"/Staff/Case/{receipt.CaseId}?culture={culture}"));
 
         Assert.Contains(routedBy, timeline);
         Assert.DoesNotContain(otherLanguage, timeline);
@@ -49,7 +48,7 @@ public sealed partial class WalkThroughTests(StaffWorld world) : IClassFixture<S
     {
         foreach (var url in new[] { $"/Admin/Calendar?culture={culture}", $"/Admin/Calendar/Year/2027?culture={culture}" })
         {
-            var html = await GetOkAsync(Demo.Admin, url);
+            var html = await world.PageAsync(Demo.Admin, url);
 
             Assert.Contains(description, html);
             Assert.DoesNotContain("ProvisionalCalendar.ForYear", html);
@@ -62,7 +61,7 @@ public sealed partial class WalkThroughTests(StaffWorld world) : IClassFixture<S
     public async Task PublicStatistics_OnlyTheCurrentMonthIsInProgress(string culture, string inProgress)
     {
         // A fresh database has no frozen month: the eleven past months are over all the same.
-        var html = await GetOkAsync(null, $"/Public/Statistics?culture={culture}");
+        var html = await world.PageAsync(null, $"/Public/Statistics?culture={culture}");
 
         Assert.Single(Regex.Matches(html, Regex.Escape(inProgress)));
         var rows = Regex.Matches(html, @"<th scope=""row"">(\d{4}-\d{2})").Select(m => m.Groups[1].Value).ToList();
@@ -82,7 +81,7 @@ public sealed partial class WalkThroughTests(StaffWorld world) : IClassFixture<S
         await world.App.SendAsync(Demo.Staff, new RequestInformation(receipt.CaseId, "Which meter?"));
         await world.App.SendAsync(null, new ProvideInformation(receipt.CaseId, SubmitterProof.Pin(receipt.TrackingNumber, receipt.AccessPin), "The one by the door."));
 
-        var timeline = Timeline(await GetOkAsync(Demo.Staff, $"/Staff/Case/{receipt.CaseId}?culture={culture}"));
+        var timeline = Timeline(await world.PageAsync(Demo.Staff, $"/Staff/Case/{receipt.CaseId}?culture={culture}"));
 
         var submitterLines = Regex.Matches(timeline, $@"· ([^<(]*) \({capacity}\)").Select(m => m.Groups[1].Value.Trim()).ToList();
         Assert.Equal(["李四光", "李四光"], submitterLines);
@@ -92,7 +91,7 @@ public sealed partial class WalkThroughTests(StaffWorld world) : IClassFixture<S
         await world.App.SendAsync(Demo.Integrity, new AcceptCase(integrity.CaseId));
         await world.App.SendAsync(Demo.Integrity, new RequestInformation(integrity.CaseId, "When?"));
         await world.App.SendAsync(null, new ProvideInformation(integrity.CaseId, SubmitterProof.Pin(integrity.TrackingNumber, integrity.AccessPin), "Yesterday."));
-        var dispatcherView = Timeline(await GetOkAsync(Demo.Dispatcher, $"/Staff/Case/{integrity.CaseId}?culture={culture}"));
+        var dispatcherView = Timeline(await world.PageAsync(Demo.Dispatcher, $"/Staff/Case/{integrity.CaseId}?culture={culture}"));
         var masked = Regex.Matches(dispatcherView, $@"· ([^<(]*) \({capacity}\)").Select(m => m.Groups[1].Value.Trim()).ToList();
         Assert.Equal(2, masked.Count);
         Assert.All(masked, name => Assert.StartsWith("李", name));
@@ -107,19 +106,11 @@ public sealed partial class WalkThroughTests(StaffWorld world) : IClassFixture<S
         var receipt = await world.InProgressCaseAsync(acceptedBy: Demo.Staff);
         await world.App.SendAsync(Demo.Staff, new ResolveCase(receipt.CaseId, "Meter replaced."));
         var url = $"/Staff/Case/{receipt.CaseId}?culture={culture}";
-        Assert.Contains(resolvedLabel, Facts(await GetOkAsync(Demo.Staff, url)));
+        Assert.Contains(resolvedLabel, Facts(await world.PageAsync(Demo.Staff, url)));
 
         await world.App.SendAsync(Demo.Customer, new RejectResolution(receipt.CaseId, SubmitterProof.None, "Still wrong."));
 
-        Assert.DoesNotContain(resolvedLabel, Facts(await GetOkAsync(Demo.Staff, url)));
-    }
-
-    private async Task<string> GetOkAsync(string? email, string url)
-    {
-        var client = await world.ClientAsync(email);
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(resolvedLabel, Facts(await world.PageAsync(Demo.Staff, url)));
     }
 
     private static string FirstOption(string html, string selectId) =>
