@@ -7,9 +7,9 @@ namespace Feedback.Domain.Common;
 /// trying again later may work. Pages answer 503 with the form as it was and this message; /healthz reports
 /// degraded meanwhile.
 /// </summary>
-public sealed class StorageFullException(Exception cause) : DomainRuleException(Code)
+public sealed class StorageFullException(Exception cause) : DomainRuleException(MessageCode)
 {
-    public new const string Code = "Storage.Full";
+    public const string MessageCode = "Storage.Full";
 
     public Exception Cause { get; } = cause;
 }
