@@ -13,6 +13,7 @@ using Feedback.Web.Infrastructure.Deadlines;
 using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
 using Feedback.Web.Api;
+using Feedback.Web.Infrastructure.Auditing;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
@@ -21,13 +22,18 @@ using Feedback.Web.Infrastructure.Privacy;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Supervision;
 using Feedback.Web.Infrastructure.Reports;
+using Feedback.Web.Infrastructure.Security;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Localization;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ContentRoot.Choose(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
 var services = builder.Services;
 var configuration = builder.Configuration;
 
@@ -40,7 +46,7 @@ services.AddScoped<ICurrentUser, HttpCurrentUser>();
 services.AddFeedbackData(configuration);
 
 // The only AddMediator call (DESIGN §7). Behaviors run in this order; each one's generic constraint
-// decides which messages it applies to (all / IAuthorizedMessage / IValidate / commands).
+// decides which messages it applies to (all / IAuthorizedMessage / IValidate / IAudited / commands).
 services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -50,6 +56,7 @@ services.AddMediator(options =>
         typeof(LoggingBehavior<,>),
         typeof(AuthorizationBehavior<,>),
         typeof(ValidationBehavior<,>),
+        typeof(AuditBehavior<,>),
         typeof(UnitOfWorkBehavior<,>),
     ];
 });
@@ -99,6 +106,7 @@ services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
 services.AddFeedbackIdentity(configuration);
+services.AddFeedbackAccountSecurity(configuration);
 services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead))
     .AddPolicy(Policies.Dispatcher, p => p.RequireRole(Roles.Dispatcher))
@@ -132,6 +140,7 @@ services.AddFeedbackApi(configuration);
 services.AddFeedbackOutcomes(configuration);
 services.AddFeedbackReports(configuration);
 services.AddFeedbackPrivacy(configuration);
+services.AddFeedbackAudit(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();

@@ -12,7 +12,7 @@ namespace Feedback.Domain.Identity.Commands;
 /// (<see cref="Case.ForgetSubmitter"/>), and the database's SET NULL on Case.SubmitterUserId cuts the link to
 /// the account. Everything in one transaction. Staff accounts are closed by an admin.
 /// </summary>
-public sealed record DeleteOwnAccount : ICommand<Guid>, IAuthorizedMessage
+public sealed partial record DeleteOwnAccount : ICommand<Guid>, IAuthorizedMessage
 {
     public bool IsAuthorizedFor(ICurrentUser user) => CanDelete(user);
 
