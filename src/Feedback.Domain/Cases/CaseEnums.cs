@@ -68,4 +68,8 @@ public enum CaseEventType
     DeadlineEscalated,
     /// <summary>A rectification measure passed its due date undone; its owner and the head were told (internal).</summary>
     MeasureOverdue,
+    /// <summary>The submitter deleted their account: their contact details were erased from the case.</summary>
+    ContactErased,
+    /// <summary>The retention period after closing ended: the case's personal data was erased or masked.</summary>
+    Anonymised,
 }

@@ -63,6 +63,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Navigation(c => c.Extensions).UsePropertyAccessMode(PropertyAccessMode.Field);
         // The deadline scan: WHERE NextEscalationAt <= now ORDER BY NextEscalationAt, a range of this index.
         b.HasIndex(c => c.NextEscalationAt);
+        // The retention sweep and its counts: WHERE AnonymisedAt IS NULL AND ClosedAt <= cutoff ORDER BY ClosedAt.
+        b.HasIndex(c => new { c.AnonymisedAt, c.ClosedAt });
     }
 }
 

@@ -218,6 +218,9 @@ namespace Feedback.Domain.Data.Migrations
                     b.Property<long?>("AchievedResolveMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT");
 
@@ -413,6 +416,8 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
+
+                    b.HasIndex("AnonymisedAt", "ClosedAt");
 
                     b.HasIndex("AssigneeId", "Status");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Feedback.Domain.Common;
+using Feedback.Web.Infrastructure.Data;
 using Feedback.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -84,6 +85,12 @@ public sealed class Open311ErrorFilter(IStringLocalizer localizer) : IEndpointFi
         {
             http.Response.Headers.RetryAfter = "60";
             return Open311Endpoints.Error(localizer, StatusCodes.Status429TooManyRequests, e.Message).As(format);
+        }
+        catch (StorageFullException e)
+        {
+            http.RequestServices.GetRequiredService<StorageHealth>().RecordFull();
+            http.Response.Headers.RetryAfter = StorageHealth.RetryAfterSeconds;
+            return Open311Endpoints.Error(localizer, StatusCodes.Status503ServiceUnavailable, e.Code).As(format);
         }
         catch (DomainRuleException e) { return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, e.Code, e.Arguments).As(format); }
     }
