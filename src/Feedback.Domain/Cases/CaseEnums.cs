@@ -68,4 +68,6 @@ public enum CaseEventType
     DeadlineEscalated,
     /// <summary>A rectification measure passed its due date undone; its owner and the head were told (internal).</summary>
     MeasureOverdue,
+    /// <summary>The submitter added to their case outside a question (an Open311 client's citizen update).</summary>
+    SubmitterMessage,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Feedback.Domain.Common;
 using Feedback.Web.Infrastructure.Localization;
+using Feedback.Web.Infrastructure.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Feedback.Web.Api.Open311;
@@ -16,13 +17,17 @@ public static class Open311Endpoints
 
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
+        // Anonymous reads are public: RateLimits:api requests a minute per client address (keys have their own budget too).
         var group = app.MapGroup(Root)
             .AddEndpointFilter<Open311ErrorFilter>()
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.Api)
+            .WithMetadata(new Open311RateLimitRejection())
             .ExcludeFromDescription();
         group.MapDiscovery();
         group.MapServices();
         group.MapRequests();
+        group.MapUpdates();
         group.MapTokens();
         // Anything else under the root is the spec's 404, in the format its suffix asks for.
         group.Map("{**rest}", (string? rest, IStringLocalizer localizer) => Error(localizer, StatusCodes.Status404NotFound, "Error.NotFound"));
@@ -86,6 +91,18 @@ public sealed class Open311ErrorFilter(IStringLocalizer localizer) : IEndpointFi
             return Open311Endpoints.Error(localizer, StatusCodes.Status429TooManyRequests, e.Message).As(format);
         }
         catch (DomainRuleException e) { return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, e.Code, e.Arguments).As(format); }
+    }
+}
+
+/// <summary>The 429 of the RateLimits:api policy as the spec's errors document, in the format the path asks for.</summary>
+internal sealed class Open311RateLimitRejection : IRateLimitRejectionWriter
+{
+    public Task WriteAsync(HttpContext context)
+    {
+        ApiRequestContext.Begin(context);
+        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer>();
+        var format = (context.Request.Path.Value ?? "").EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? Open311Document.Xml : Open311Document.Json;
+        return Open311Endpoints.Error(localizer, StatusCodes.Status429TooManyRequests, "Error.TooManyRequests").As(format).ExecuteAsync(context);
     }
 }
 

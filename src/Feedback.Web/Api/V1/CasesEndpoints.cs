@@ -108,7 +108,7 @@ public sealed record CaseDocument(
     string TrackingNumber, string Status, string Kind, string Channel, string Priority, string Category, string Area, string? Department,
     string Subject, string Description, bool Anonymous, CallerView Caller,
     DateTimeOffset SubmittedAt, DateTimeOffset? ContactBy, DateTimeOffset? ResolveBy, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt,
-    string? ResolutionSummary, IReadOnlyList<TimelineEntry> Timeline)
+    string? ResolutionSummary, IReadOnlyList<TimelineEntry> Timeline, ReportedLocation? Location)
 {
     /// <param name="culture">Names of category, area and department are given in the reader's language.</param>
     public static CaseDocument From(StaffCaseView view, string culture) => new(
@@ -117,8 +117,12 @@ public sealed record CaseDocument(
         view.Subject, view.Description, view.IsAnonymous,
         new CallerView(view.Contact.Name, view.Contact.Phone, view.Contact.Email, view.Contact.Address, view.Contact.CustomerNumber, view.Contact.IsMasked),
         view.SubmittedAt, view.ContactBy, view.ResolveBy, view.ResolvedAt, view.ClosedAt, view.ResolutionSummary,
-        view.Timeline.Select(e => new TimelineEntry(e.At, e.Type.ToString(), e.Action?.ToString(), e.ToStatus?.ToString(), e.ActorName, e.ActorCapacity.ToString(), e.IsPublic, e.Text)).ToList());
+        view.Timeline.Select(e => new TimelineEntry(e.At, e.Type.ToString(), e.Action?.ToString(), e.ToStatus?.ToString(), e.ActorName, e.ActorCapacity.ToString(), e.IsPublic, e.Text)).ToList(),
+        view.ReportedLocation is { } l ? new ReportedLocation(l.Latitude, l.Longitude, l.AddressString, l.AddressId, l.MediaUrl) : null);
 }
+
+/// <summary>Where the problem is, as an Open311 client reported it (null for cases from other channels).</summary>
+public sealed record ReportedLocation(double? Latitude, double? Longitude, string? AddressString, string? AddressId, string? MediaUrl);
 
 public sealed record CallerView(string? Name, string? Phone, string? Email, string? Address, string? CustomerNumber, bool Masked);
 
