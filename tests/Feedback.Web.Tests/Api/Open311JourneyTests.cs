@@ -59,7 +59,7 @@ public sealed class Open311JourneyTests(ApiAppFixture fixture)
     [Fact]
     public async Task FixMyStreetsClient_FilesFollowsAndUpdates()
     {
-        var key = await _app.CreateKeyAsync(name: "FixMyStreet");
+        var key = await _app.CreateKeyAsync(name: "FixMyStreet journey client");
         var client = _app.CreateClient();
 
         var services = await ApiTestHelpers.XmlAsync(await client.GetAsync("/open311/v2/services.xml?jurisdiction_id=fms"));

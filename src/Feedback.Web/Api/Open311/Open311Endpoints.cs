@@ -29,9 +29,33 @@ public static class Open311Endpoints
         group.MapRequests();
         group.MapUpdates();
         group.MapTokens();
-        // Anything else under the root is the spec's 404, in the format its suffix asks for.
-        group.Map("{**rest}", (string? rest, IStringLocalizer localizer) => Error(localizer, StatusCodes.Status404NotFound, "Error.NotFound"));
+        // Anything else under the root is the spec's 404, in the format its suffix asks for; a browser's
+        // CORS preflight (any path, OPTIONS) is answered here too.
+        group.Map("{**rest}", (string? rest, HttpContext context, IStringLocalizer localizer) =>
+            HttpMethods.IsOptions(context.Request.Method) ? Preflight(context) : Error(localizer, StatusCodes.Status404NotFound, "Error.NotFound"));
         return app;
+    }
+
+    /// <summary>A read resource: GET, and HEAD (the same answer without its body, which Kestrel leaves out).</summary>
+    internal static RouteHandlerBuilder MapRead(this RouteGroupBuilder group, string pattern, Delegate handler) =>
+        group.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+
+    /// <summary>
+    /// The reads are public: any web page may fetch them (Access-Control-Allow-Origin: *, no credentials,
+    /// as cookies never count here anyway). Writes need a key, sent by servers, and get no CORS headers.
+    /// </summary>
+    internal static void AllowAnyOrigin(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+    }
+
+    private static IResult Preflight(HttpContext context)
+    {
+        context.Response.Headers.AccessControlAllowMethods = "GET, HEAD";
+        context.Response.Headers.AccessControlAllowHeaders = "Accept, Accept-Language";
+        context.Response.Headers.AccessControlMaxAge = "86400";
+        return Results.NoContent();
     }
 
     /// <summary>json or xml from the route's <c>{format}</c>; anything else is refused before the handler runs.</summary>
@@ -70,6 +94,7 @@ public sealed class Open311ErrorFilter(IStringLocalizer localizer) : IEndpointFi
     {
         var http = context.HttpContext;
         ApiRequestContext.Begin(http);
+        Open311Endpoints.AllowAnyOrigin(http);
         var format = Open311Endpoints.FormatOf(http);
         if (!Open311Endpoints.IsKnownFormat(http))
             return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, "Api.Open311.Format").As(format);
@@ -100,6 +125,7 @@ internal sealed class Open311RateLimitRejection : IRateLimitRejectionWriter
     public Task WriteAsync(HttpContext context)
     {
         ApiRequestContext.Begin(context);
+        Open311Endpoints.AllowAnyOrigin(context);
         var localizer = context.RequestServices.GetRequiredService<IStringLocalizer>();
         var format = (context.Request.Path.Value ?? "").EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? Open311Document.Xml : Open311Document.Json;
         return Open311Endpoints.Error(localizer, StatusCodes.Status429TooManyRequests, "Error.TooManyRequests").As(format).ExecuteAsync(context);

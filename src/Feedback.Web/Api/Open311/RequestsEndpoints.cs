@@ -23,8 +23,8 @@ public static partial class RequestsEndpoints
     public static void MapRequests(this RouteGroupBuilder group)
     {
         group.MapPost("requests.{format}", PostAsync).RequireApiKey(ApiScopes.Open311);
-        group.MapGet("requests.{format}", ListAsync);
-        group.MapGet("requests/{service_request_id}.{format}", GetAsync);
+        group.MapRead("requests.{format}", ListAsync);
+        group.MapRead("requests/{service_request_id}.{format}", GetAsync);
     }
 
     private static async Task<Open311Document> PostAsync(HttpRequest request, IMediator mediator, Open311Settings settings, IStringLocalizer localizer)

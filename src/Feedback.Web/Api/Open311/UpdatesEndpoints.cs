@@ -21,7 +21,7 @@ public static class UpdatesEndpoints
 {
     public static void MapUpdates(this RouteGroupBuilder group)
     {
-        group.MapGet("servicerequestupdates.{format}", ListAsync);
+        group.MapRead("servicerequestupdates.{format}", ListAsync);
         group.MapPost("servicerequestupdates.{format}", PostAsync).RequireApiKey(ApiScopes.Open311);
     }
 

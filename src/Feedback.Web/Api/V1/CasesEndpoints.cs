@@ -21,22 +21,32 @@ public static class CasesEndpoints
             .Accepts<FileCaseRequest>("application/json")
             .Produces<FiledCase>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .WithSummary("File a case on behalf of a caller (channel Api); routed and deadlined at once.");
+            .WithName("FileCase")
+            .WithSummary("File a case on behalf of a caller (channel Api); routed and deadlined at once.")
+            .WithDescription("The key acts as its staff account, which must be a dispatcher. The case is routed by the rules and held to its "
+                + "deadlines at once; the answer gives the tracking number and the PIN to tell the caller (with both they follow the case online).");
         group.MapGet("cases/{trackingNumber}", GetAsync)
             .Produces<CaseDocument>()
-            .WithSummary("A case by its tracking number, as the key's staff account may see it.");
+            .WithName("GetCase")
+            .WithSummary("A case by its tracking number, as the key's staff account may see it.")
+            .WithDescription("Contact details are masked unless that account may see them; location is what an Open311 client reported (null otherwise). "
+                + "A case the account may not see is 404, as one that does not exist.");
         group.MapPost("cases/{trackingNumber}/replies", (string trackingNumber, HttpRequest request, IMediator mediator) =>
                 AddTextAsync(trackingNumber, request, mediator, (id, text) => new PostPublicReply(id, text)))
             .Accepts<TextRequest>("application/json")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .WithSummary("A public reply: the caller sees it (and is emailed).");
+            .WithName("PostReply")
+            .WithSummary("A public reply: the caller sees it (and is emailed).")
+            .WithDescription("Needs an account that handles the case (its department's staff or head). Text up to 5000 characters.");
         group.MapPost("cases/{trackingNumber}/notes", (string trackingNumber, HttpRequest request, IMediator mediator) =>
                 AddTextAsync(trackingNumber, request, mediator, (id, text) => new AddInternalNote(id, text)))
             .Accepts<TextRequest>("application/json")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .WithSummary("An internal note: only those who handle the case see it.");
+            .WithName("AddNote")
+            .WithSummary("An internal note: only those who handle the case see it.")
+            .WithDescription("Never shown to the caller or published. Text up to 5000 characters.");
     }
 
     private static async Task<IResult> FileAsync(HttpRequest request, IMediator mediator, OrganisationCache organisation)
