@@ -277,6 +277,27 @@ public sealed class HotlineApiTests(ApiAppFixture fixture)
     }
 
     [Fact]
+    public async Task TheResponseCheck_FindsTheRecordedResponses_AndWhatTheDocumentDoesNotDescribe()
+    {
+        var client = _app.CreateClient().WithKey(await _app.CreateKeyAsync(open311: false, hotline: true));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/changes")).StatusCode);
+        var recorded = fixture.Recording.Responses.Where(r => r.Pattern?.EndsWith("changes") == true).ToList();
+        var (count, problems) = fixture.Recording.Mismatches(recorded);
+        Assert.True(count >= 1);
+        Assert.Empty(problems);
+
+        var changes = recorded.First(r => r.Status == 200);
+        var badEnum = changes with { Body = "{\"changes\":[{\"id\":\"1\",\"trackingNumber\":\"x\",\"at\":\"2026-01-01T00:00:00Z\",\"type\":\"Bogus\",\"action\":null,\"fromStatus\":null,\"toStatus\":null,\"public\":true,\"text\":null,\"actor\":\"\",\"capacity\":\"Staff\"}],\"cursor\":\"1\",\"hasMore\":false}"u8.ToArray() };
+        var missing = changes with { Body = "{\"cursor\":1}"u8.ToArray() };
+        var undocumented = changes with { Status = 418 };
+        var (_, found) = fixture.Recording.Mismatches([badEnum, missing, undocumented]);
+        Assert.Contains(found, p => p.Contains("$.changes[0].type") && p.Contains("not one of the documented values"));
+        Assert.Contains(found, p => p.Contains("$.cursor: is integer"));
+        Assert.Contains(found, p => p.Contains("$.changes: required but missing"));
+        Assert.Contains(found, p => p.Contains("418: status not documented"));
+    }
+
+    [Fact]
     public async Task EveryRequest_IsLoggedAgainstItsKey()
     {
         var key = await _app.CreateKeyAsync(open311: false, hotline: true, name: "Logged partner");
