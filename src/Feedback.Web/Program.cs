@@ -13,6 +13,7 @@ using Feedback.Web.Infrastructure.Deadlines;
 using Feedback.Web.Infrastructure.Email;
 using Feedback.Domain.Cases;
 using Feedback.Web.Api;
+using Feedback.Web.Infrastructure.Auditing;
 using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
@@ -20,6 +21,7 @@ using Feedback.Web.Infrastructure.Outcomes;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Supervision;
 using Feedback.Web.Infrastructure.Reports;
+using Feedback.Web.Infrastructure.Security;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -43,7 +45,7 @@ services.AddScoped<ICurrentUser, HttpCurrentUser>();
 services.AddFeedbackData(configuration);
 
 // The only AddMediator call (DESIGN §7). Behaviors run in this order; each one's generic constraint
-// decides which messages it applies to (all / IAuthorizedMessage / IValidate / commands).
+// decides which messages it applies to (all / IAuthorizedMessage / IValidate / IAudited / commands).
 services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -53,6 +55,7 @@ services.AddMediator(options =>
         typeof(LoggingBehavior<,>),
         typeof(AuthorizationBehavior<,>),
         typeof(ValidationBehavior<,>),
+        typeof(AuditBehavior<,>),
         typeof(UnitOfWorkBehavior<,>),
     ];
 });
@@ -102,6 +105,7 @@ services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
 services.AddFeedbackIdentity(configuration);
+services.AddFeedbackAccountSecurity(configuration);
 services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead))
     .AddPolicy(Policies.Dispatcher, p => p.RequireRole(Roles.Dispatcher))
@@ -134,6 +138,7 @@ services.AddFeedbackSupervision();
 services.AddFeedbackApi(configuration);
 services.AddFeedbackOutcomes(configuration);
 services.AddFeedbackReports(configuration);
+services.AddFeedbackAudit(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Feedback.Domain.Api;
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Common;
 using Feedback.Domain.Identity;
@@ -54,6 +55,7 @@ public class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options)
     public DbSet<OutcomeHistoryEntry> OutcomeHistory => Set<OutcomeHistoryEntry>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>How many commands are running in this scope (the outermost one saves). See UnitOfWorkBehavior.</summary>
     internal int UnitOfWorkDepth { get; set; }

@@ -48,20 +48,6 @@ public sealed class LoginTests(AccountAppFixture fixture) : IClassFixture<Accoun
     }
 
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
-    {
-        var email = AccountApp.NewEmail("lockout");
-        await _app.CreateUserAsync(email, "the right passphrase");
-        var client = _app.CreateBrowserClient();
-        for (var attempt = 1; attempt <= 5; attempt++)
-            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/Account/Login", Form(email, "a wrong passphrase"))).StatusCode);
-
-        var locked = await client.PostAsync("/Account/Login", Form(email, "the right passphrase"));
-        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
-        Assert.Contains("暂时锁定", await locked.TextAsync());
-    }
-
-    [Fact]
     public async Task UnconfirmedAccount_WithAWrongPassword_IsNotToldItIsUnconfirmed()
     {
         var email = AccountApp.NewEmail("unconfirmed");

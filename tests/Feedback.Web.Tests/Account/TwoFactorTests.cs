@@ -35,6 +35,11 @@ public sealed partial class TwoFactorTests(TwoFactorTests.StrictApp fixture) : I
             Assert.Equal(SetUpPage, response.Headers.Location?.OriginalString);
         }
 
+        // Opening the page makes no key (a GET never writes): a button does.
+        var opened = await client.GetAsync(SetUpPage);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.DoesNotMatch(SharedKey(), await opened.TextAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(SetUpPage, Forms.Fields(), postUrl: SetUpPage + "?handler=Begin")).StatusCode);
         var setUp = await client.GetAsync(SetUpPage);
         Assert.Equal(HttpStatusCode.OK, setUp.StatusCode);
         var html = await setUp.TextAsync();
@@ -46,7 +51,8 @@ public sealed partial class TwoFactorTests(TwoFactorTests.StrictApp fixture) : I
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("验证码不正确", await wrong.TextAsync());
 
-        var enabled = await client.PostAsync(SetUpPage, Forms.Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow))), postUrl: SetUpPage + "?handler=Enable");
+        var enableCode = Totp.Code(key, DateTimeOffset.UtcNow);
+        var enabled = await client.PostAsync(SetUpPage, Forms.Fields(("Input.Code", enableCode)), postUrl: SetUpPage + "?handler=Enable");
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var recoveryCodes = RecoveryCode().Matches(await enabled.TextAsync()).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(10, recoveryCodes.Count);
@@ -61,7 +67,11 @@ public sealed partial class TwoFactorTests(TwoFactorTests.StrictApp fixture) : I
 
         var badCode = await client.PostAsync(again.Headers.Location!.OriginalString, Forms.Fields(("Input.Code", "12345")));
         Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
-        // The next time step's code: a code already used may be refused as a replay.
+        // A code is accepted once: the one that turned two-step verification on is still in its time window.
+        var replayed = await client.PostAsync(again.Headers.Location!.OriginalString, Forms.Fields(("Input.Code", enableCode)));
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        Assert.Contains("验证码不正确", await replayed.TextAsync());
+        // The next time step's code.
         var withCode = await client.PostAsync(again.Headers.Location!.OriginalString, Forms.Fields(("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)))));
         Assert.Equal(HttpStatusCode.Redirect, withCode.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Manage")).StatusCode);

@@ -40,6 +40,11 @@ public class FeedbackApp : WebApplicationFactory<Program>
             ["RateLimits:tracking"] = "100000",
             ["RateLimits:signin"] = "100000",
             ["RateLimits:api"] = "100000",
+            // Many tests share one app (and, in-process, one client address): failure budgets are tested on their own apps.
+            ["Security:SignInFailures:PerAccountAndAddress"] = "100000",
+            ["Security:SignInFailures:PerAccount"] = "100000",
+            ["Security:SignInFailures:PerAddress"] = "100000",
+            ["Security:TrackingFailures:PerNumber"] = "100000",
             ["Email:Smtp:Host"] = "",
             // Tests look at figures straight after changing them; LiveKpiCacheTests covers the reuse.
             ["Reports:LiveFiguresSeconds"] = "0",
@@ -64,6 +69,7 @@ public class FeedbackApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseClientAddressHeader();
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }

@@ -200,3 +200,37 @@ public sealed class TrackingRateLimitTests(TightTrackingLimitFixture fixture) : 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Public/Track")).StatusCode);
     }
 }
+
+public sealed class TrackingPerNumberLimitTests() : IDisposable
+{
+    private readonly FeedbackApp app = new(new Dictionary<string, string?> { ["Security:TrackingFailures:PerNumber"] = "3" });
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task WrongPinsForOneNumber_FromManyAddresses_StopEvenTheRightPin_AndAnUnknownNumberLooksTheSame()
+    {
+        var (number, pin) = await FileAsync(app, app.CreateBrowserClient());
+        var wrongPin = pin == "000000" ? "111111" : "000000";
+        const string unknown = "200101-ZZZZZZ";
+
+        foreach (var tracked in new[] { number, unknown })
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                var wrong = await TrackAsync(app.CreateClientFrom($"203.0.113.{i}"), tracked, wrongPin);
+                Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+                Assert.Contains("未找到该工单", await wrong.HtmlAsync());
+            }
+            var refused = await TrackAsync(app.CreateClientFrom("203.0.113.200"), tracked, pin);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var html = await refused.HtmlAsync();
+            Assert.Contains("该查询编号的尝试次数过多", html);
+            Assert.DoesNotContain("未找到该工单", html);
+        }
+
+        // Another case's number is not affected.
+        var (other, otherPin) = await FileAsync(app, app.CreateBrowserClient());
+        Assert.Equal(HttpStatusCode.Redirect, (await TrackAsync(app.CreateBrowserClient(), other, otherPin)).StatusCode);
+    }
+}

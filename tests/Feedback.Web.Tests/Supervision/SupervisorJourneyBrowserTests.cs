@@ -58,6 +58,8 @@ public sealed class SupervisorJourneyBrowserTests(BrowserFixture browser) : ICla
         // …sets up two-factor authentication, and signs in again with a code.
         await SignInAsync(supervisor, Email, Password);
         await supervisor.GotoAsync("/Account/Manage/TwoFactor");
+        await supervisor.ClickAsync("main button:has-text('开始设置')");
+        await supervisor.WaitForSelectorAsync(".shared-key");
         var key = (await supervisor.InnerTextAsync(".shared-key")).Trim();
         await supervisor.FillAsync("#Input_Code", Totp.Code(key, DateTimeOffset.UtcNow));
         await supervisor.ClickAsync("main form button[type=submit]");
@@ -68,7 +70,8 @@ public sealed class SupervisorJourneyBrowserTests(BrowserFixture browser) : ICla
         await supervisor.FillAsync("#Input_Password", Password);
         await supervisor.ClickAsync("main button[type=submit]");
         await supervisor.WaitForURLAsync("**/Account/LoginWith2fa**");
-        await supervisor.FillAsync("#Input_Code", Totp.Code(key, DateTimeOffset.UtcNow));
+        // The next time step's code: the one that turned it on is accepted only once.
+        await supervisor.FillAsync("#Input_Code", Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)));
         await supervisor.ClickAsync("main button[type=submit]");
         await supervisor.WaitForURLAsync(url => !url.Contains("/Account/"));
 

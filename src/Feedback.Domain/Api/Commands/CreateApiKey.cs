@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -10,9 +11,11 @@ namespace Feedback.Domain.Api.Commands;
 /// <see cref="ApiKey.ActingUserId"/>), which must work cases; an Open311-only key needs none.
 /// </summary>
 public sealed record CreateApiKey(string Name, bool Open311, bool Hotline, string? ActingUserEmail)
-    : ICommand<CreatedApiKey>, IAuthorizedMessage, IValidate
+    : ICommand<CreatedApiKey>, IAuthorizedMessage, IValidate, IAudited<CreatedApiKey>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(CreatedApiKey created) => new(AuditAction.ApiKeyCreate, created.Id, $"{Name.Trim()}: {(Open311 ? "Open311 " : "")}{(Hotline ? "Hotline" : "")}".TrimEnd());
 
     public IEnumerable<ValidationError> Validate()
     {

@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -6,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Domain.Api.Commands;
 
 /// <summary>An admin revokes a key: from the next request on, it is refused with 403. Revoking twice is harmless.</summary>
-public sealed record RevokeApiKey(Guid Id) : ICommand, IAuthorizedMessage
+public sealed record RevokeApiKey(Guid Id) : ICommand, IAuthorizedMessage, IAudited<Unit>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Unit _) => new(AuditAction.ApiKeyRevoke, Id);
 }
 
 public sealed class RevokeApiKeyHandler(FeedbackDbContext db, TimeProvider clock) : ICommandHandler<RevokeApiKey>

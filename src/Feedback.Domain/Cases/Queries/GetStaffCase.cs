@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Common.Privacy;
 using Feedback.Domain.Data;
@@ -12,10 +13,14 @@ namespace Feedback.Domain.Cases.Queries;
 /// deadlines, contact details (masked unless this viewer may see them), and what they may do now.
 /// Staff of another department do not find it (404).
 /// </summary>
-public sealed record GetStaffCase(Guid CaseId) : IQuery<StaffCaseView>, IAuthorizedMessage
+public sealed record GetStaffCase(Guid CaseId) : IQuery<StaffCaseView>, IAuthorizedMessage, IAudited<StaffCaseView>
 {
     public bool IsAuthorizedFor(ICurrentUser user) =>
         CaseAccess.WorksCases(user);
+
+    /// <summary>Recorded when this viewer saw the submitter's contact details unmasked (pages and the API alike).</summary>
+    public AuditNote? Audit(StaffCaseView view) =>
+        view.Contact.ShowsPersonalData ? new(AuditAction.CaseRead, view.TrackingNumber, view.Id.ToString()) : null;
 }
 
 public sealed record StaffCaseView
@@ -68,7 +73,10 @@ public sealed record StaffCaseView
 }
 
 /// <param name="IsMasked">True when this viewer sees the masked form (DESIGN §6).</param>
-public sealed record StaffCaseContact(string? Name, string? Phone, string? Email, string? Address, string? CustomerNumber, bool IsMasked);
+public sealed record StaffCaseContact(string? Name, string? Phone, string? Email, string? Address, string? CustomerNumber, bool IsMasked)
+{
+    public bool ShowsPersonalData => !IsMasked && (Name ?? Phone ?? Email ?? Address ?? CustomerNumber) is not null;
+}
 
 public sealed record StaffCaseLink(Guid Id, string TrackingNumber);
 

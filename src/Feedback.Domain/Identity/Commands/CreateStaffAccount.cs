@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Notifications;
@@ -13,9 +14,11 @@ namespace Feedback.Domain.Identity.Commands;
 /// sets a password through the invitation link and must set up two-factor authentication first thing.
 /// </summary>
 public sealed record CreateStaffAccount(string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? DepartmentId, string Culture = "zh-CN")
-    : ICommand<Guid>, IAuthorizedMessage, IValidate
+    : ICommand<Guid>, IAuthorizedMessage, IValidate, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Common.Roles.Admin);
+
+    public AuditNote? Audit(Guid id) => new(AuditAction.AccountCreate, id, StaffAccountAudit.RoleSummary(Roles, DepartmentId));
 
     public IEnumerable<ValidationError> Validate()
     {

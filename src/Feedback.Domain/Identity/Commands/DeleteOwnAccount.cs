@@ -9,7 +9,7 @@ namespace Feedback.Domain.Identity.Commands;
 /// A customer deletes their account (DESIGN §6). Their cases stay for the department's records and statistics;
 /// the database's SET NULL on Case.SubmitterUserId cuts the link to the person. Staff accounts are closed by an admin.
 /// </summary>
-public sealed record DeleteOwnAccount : ICommand<Guid>, IAuthorizedMessage
+public sealed partial record DeleteOwnAccount : ICommand<Guid>, IAuthorizedMessage
 {
     public bool IsAuthorizedFor(ICurrentUser user) => CanDelete(user);
 

@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -6,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Domain.Identity.Commands;
 
 /// <summary>An admin locks an account (it cannot sign in, and its open sessions end) or unlocks it (also clearing a lockout after failed sign-ins).</summary>
-public sealed record SetAccountLock(Guid UserId, bool Locked) : ICommand<Guid>, IAuthorizedMessage
+public sealed record SetAccountLock(Guid UserId, bool Locked) : ICommand<Guid>, IAuthorizedMessage, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Guid id) => new(Locked ? AuditAction.AccountLock : AuditAction.AccountUnlock, id);
 }
 
 public sealed class SetAccountLockHandler(FeedbackDbContext db, ICurrentUser admin) : ICommandHandler<SetAccountLock, Guid>

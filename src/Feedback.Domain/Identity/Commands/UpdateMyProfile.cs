@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -6,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Domain.Identity.Commands;
 
 /// <summary>Anyone signed in changes the name others see and the language of their pages and emails.</summary>
-public sealed record UpdateMyProfile(string DisplayName, string Culture) : ICommand<Guid>, IAuthorizedMessage, IValidate
+public sealed record UpdateMyProfile(string DisplayName, string Culture) : ICommand<Guid>, IAuthorizedMessage, IValidate, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsAuthenticated;
+
+    public AuditNote? Audit(Guid id) => new(AuditAction.AccountUpdate, id, $"profile, {Culture}");
 
     public IEnumerable<ValidationError> Validate()
     {

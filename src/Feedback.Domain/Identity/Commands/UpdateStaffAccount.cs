@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -10,9 +11,11 @@ namespace Feedback.Domain.Identity.Commands;
 /// Supervisor) stay as they are. An admin cannot take away their own Admin role (someone must remain).
 /// </summary>
 public sealed record UpdateStaffAccount(Guid UserId, IReadOnlyList<string> Roles, Guid? DepartmentId)
-    : ICommand<Guid>, IAuthorizedMessage, IValidate
+    : ICommand<Guid>, IAuthorizedMessage, IValidate, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Common.Roles.Admin);
+
+    public AuditNote? Audit(Guid id) => new(AuditAction.AccountRoles, id, StaffAccountAudit.RoleSummary(Roles, DepartmentId));
 
     public IEnumerable<ValidationError> Validate() => AccountRules.ValidateStaffRoles(Roles, DepartmentId, atLeastOne: false);
 }

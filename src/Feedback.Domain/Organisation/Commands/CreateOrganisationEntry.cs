@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -8,9 +9,11 @@ namespace Feedback.Domain.Organisation.Commands;
 /// <summary>An admin adds a department, category or service area. Its code can never change afterwards.</summary>
 public sealed record CreateOrganisationEntry(
     OrganisationList List, string Code, string NameZh, string NameEn, int SortOrder, bool IsIntegrityOffice = false)
-    : ICommand<Guid>, IAuthorizedMessage, IValidate
+    : ICommand<Guid>, IAuthorizedMessage, IValidate, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Guid id) => new(AuditAction.OrganisationCreate, id, $"{List} {OrganisationEntryRules.NormaliseCode(Code)}");
 
     public IEnumerable<ValidationError> Validate()
     {

@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -11,9 +12,11 @@ namespace Feedback.Domain.Organisation.Commands;
 /// </summary>
 public sealed record UpdateOrganisationEntry(
     OrganisationList List, Guid Id, string NameZh, string NameEn, int SortOrder, bool IsActive, bool IsIntegrityOffice = false)
-    : ICommand<Guid>, IAuthorizedMessage, IValidate
+    : ICommand<Guid>, IAuthorizedMessage, IValidate, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Guid id) => new(AuditAction.OrganisationUpdate, id, $"{List}{(IsActive ? "" : ", inactive")}");
 
     public IEnumerable<ValidationError> Validate() =>
         OrganisationEntryRules.ValidateNames(NameZh, NameEn, SortOrder, List);

@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Organisation;
@@ -6,9 +7,11 @@ using Mediator;
 namespace Feedback.Domain.Routing.Commands;
 
 /// <summary>An admin adds a routing rule; it goes to the end of the list (move it up to make it win sooner).</summary>
-public sealed record AddRoutingRule(RoutingRuleFields Rule) : ICommand<Guid>, IAuthorizedMessage, IValidate
+public sealed record AddRoutingRule(RoutingRuleFields Rule) : ICommand<Guid>, IAuthorizedMessage, IValidate, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Guid id) => new(AuditAction.RoutingRuleCreate, id);
 
     public IEnumerable<ValidationError> Validate() => Rule.Validate();
 }

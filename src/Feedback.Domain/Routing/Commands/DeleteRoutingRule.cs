@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Organisation;
@@ -9,9 +10,11 @@ namespace Feedback.Domain.Routing.Commands;
 /// An admin deletes a rule; the rules below it move up one place. Cases it routed keep their department
 /// (and their timeline keeps the rule's name).
 /// </summary>
-public sealed record DeleteRoutingRule(Guid Id) : ICommand, IAuthorizedMessage
+public sealed record DeleteRoutingRule(Guid Id) : ICommand, IAuthorizedMessage, IAudited<Unit>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Unit _) => new(AuditAction.RoutingRuleDelete, Id);
 }
 
 public sealed class DeleteRoutingRuleHandler(FeedbackDbContext db, OrganisationCache organisation) : ICommandHandler<DeleteRoutingRule>

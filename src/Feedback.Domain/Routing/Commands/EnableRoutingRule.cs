@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Organisation;
@@ -7,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Domain.Routing.Commands;
 
 /// <summary>An admin switches a rule off (routing skips it, it keeps its place) or on again.</summary>
-public sealed record EnableRoutingRule(Guid Id, bool Enabled) : ICommand, IAuthorizedMessage
+public sealed record EnableRoutingRule(Guid Id, bool Enabled) : ICommand, IAuthorizedMessage, IAudited<Unit>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Unit _) => new(Enabled ? AuditAction.RoutingRuleEnable : AuditAction.RoutingRuleDisable, Id);
 }
 
 public sealed class EnableRoutingRuleHandler(FeedbackDbContext db, OrganisationCache organisation) : ICommandHandler<EnableRoutingRule>

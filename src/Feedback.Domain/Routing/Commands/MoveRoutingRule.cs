@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Organisation;
@@ -11,9 +12,11 @@ public enum MoveDirection { Up, Down }
 /// An admin swaps a rule with the one above or below it. The list is renumbered 1…n on the way, so the
 /// orders stay contiguous; moving the first rule up or the last one down changes nothing.
 /// </summary>
-public sealed record MoveRoutingRule(Guid Id, MoveDirection Direction) : ICommand, IAuthorizedMessage, IValidate
+public sealed record MoveRoutingRule(Guid Id, MoveDirection Direction) : ICommand, IAuthorizedMessage, IValidate, IAudited<Unit>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Unit _) => new(AuditAction.RoutingRuleMove, Id, Direction.ToString());
 
     public IEnumerable<ValidationError> Validate() => Check.Defined(Direction, nameof(Direction));
 }

@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Organisation;
@@ -10,9 +11,11 @@ namespace Feedback.Domain.Routing.Commands;
 /// An admin changes a rule's name, conditions, department or priority. Cases already routed stay where they
 /// are; only new cases follow the changed rule.
 /// </summary>
-public sealed record UpdateRoutingRule(Guid Id, RoutingRuleFields Rule) : ICommand, IAuthorizedMessage, IValidate
+public sealed record UpdateRoutingRule(Guid Id, RoutingRuleFields Rule) : ICommand, IAuthorizedMessage, IValidate, IAudited<Unit>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Unit _) => new(AuditAction.RoutingRuleUpdate, Id);
 
     public IEnumerable<ValidationError> Validate() => Rule.Validate();
 }

@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Cases;
 using Feedback.Domain.Common;
 using Feedback.Domain.Common.Privacy;
@@ -13,11 +14,19 @@ namespace Feedback.Domain.Satisfaction.Queries;
 /// (NeedsCallback, CalledBackAt, AnsweredAt) index.
 /// </summary>
 public sealed record ListCallbacks(bool Done = false, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : IQuery<PagedList<CallbackRow>>, IAuthorizedMessage, IValidate
+    : IQuery<PagedList<CallbackRow>>, IAuthorizedMessage, IValidate, IAudited<PagedList<CallbackRow>>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Dispatcher);
 
     public IEnumerable<ValidationError> Validate() => Paging.Validate(Page, PageSize);
+
+    /// <summary>Recorded when the page showed someone's contact details unmasked: which cases, by tracking number.</summary>
+    public AuditNote? Audit(PagedList<CallbackRow> rows)
+    {
+        var shown = rows.Items.Where(r => r.Kind != CaseKind.Report && (r.ContactName ?? r.ContactPhone ?? r.ContactEmail) is not null).ToList();
+        return shown.Count == 0 ? null
+            : new(AuditAction.CallbackListRead, null, $"page {Page}, {shown.Count} case(s): {string.Join(" ", shown.Select(r => r.TrackingNumber))}");
+    }
 }
 
 /// <summary>A misconduct reporter's contact stays masked (only the Integrity office may know them).</summary>

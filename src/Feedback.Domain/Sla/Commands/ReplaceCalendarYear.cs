@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Mediator;
@@ -12,11 +13,13 @@ namespace Feedback.Domain.Sla.Commands;
 /// replaces it (an official schedule replacing a provisional one, or a correction). Deadlines of cases
 /// already filed stay as they were set; new deadlines use the new calendar at once.
 /// </summary>
-public sealed record ReplaceCalendarYear(string Content) : ICommand<CalendarYearStored>, IAuthorizedMessage, IValidate
+public sealed record ReplaceCalendarYear(string Content) : ICommand<CalendarYearStored>, IAuthorizedMessage, IValidate, IAudited<CalendarYearStored>
 {
     public const int MaxBytes = 256 * 1024;
 
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(CalendarYearStored stored) => new(AuditAction.CalendarReplace, stored.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), stored.Replaced ? "replaced" : "added");
 
     public IEnumerable<ValidationError> Validate()
     {

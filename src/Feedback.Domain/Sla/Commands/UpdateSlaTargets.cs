@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Organisation;
@@ -11,13 +12,15 @@ namespace Feedback.Domain.Sla.Commands;
 /// were given (docs/decisions/0005); new cases get the new targets.
 /// </summary>
 public sealed record UpdateSlaTargets(Guid Id, int ContactAmount, TargetUnit ContactUnit, int ResolveAmount, TargetUnit ResolveUnit)
-    : ICommand, IAuthorizedMessage, IValidate
+    : ICommand, IAuthorizedMessage, IValidate, IAudited<Unit>
 {
     /// <summary>Beyond this a target is a typing mistake, not a service commitment.</summary>
     public const int MaxHours = 2000;
     public const int MaxDays = 250;
 
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Unit _) => new(AuditAction.SlaPolicyUpdate, Id, $"contact {ContactAmount} {ContactUnit}, resolve {ResolveAmount} {ResolveUnit}");
 
     public IEnumerable<ValidationError> Validate()
     {

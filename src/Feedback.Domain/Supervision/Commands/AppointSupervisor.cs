@@ -1,4 +1,5 @@
 using System.Globalization;
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Identity;
@@ -17,9 +18,11 @@ namespace Feedback.Domain.Supervision.Commands;
 /// </summary>
 public sealed record AppointSupervisor(
     string Email, string Name, string Affiliation, IReadOnlyList<Guid> ServiceAreaIds, DateOnly StartsOn, DateOnly EndsOn, string Culture = "zh-CN")
-    : ICommand<Guid>, IAuthorizedMessage, IValidate
+    : ICommand<Guid>, IAuthorizedMessage, IValidate, IAudited<Guid>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(Guid id) => new(AuditAction.SupervisorAppoint, id, $"{StartsOn:yyyy-MM-dd}..{EndsOn:yyyy-MM-dd}, {ServiceAreaIds.Count} area(s)");
 
     public IEnumerable<ValidationError> Validate()
     {

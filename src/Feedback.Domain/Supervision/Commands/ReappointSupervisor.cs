@@ -1,3 +1,4 @@
+using Feedback.Domain.Auditing;
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
 using Feedback.Domain.Sla;
@@ -7,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Domain.Supervision.Commands;
 
 /// <summary>An admin reappoints a supervisor until <see cref="EndsOn"/>: a new term follows the last one (history kept).</summary>
-public sealed record ReappointSupervisor(Guid SupervisorId, DateOnly EndsOn) : ICommand<DateOnly>, IAuthorizedMessage, IValidate
+public sealed record ReappointSupervisor(Guid SupervisorId, DateOnly EndsOn) : ICommand<DateOnly>, IAuthorizedMessage, IValidate, IAudited<DateOnly>
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.Admin);
+
+    public AuditNote? Audit(DateOnly startsOn) => new(AuditAction.SupervisorReappoint, SupervisorId, $"{startsOn:yyyy-MM-dd}..{EndsOn:yyyy-MM-dd}");
 
     public IEnumerable<ValidationError> Validate()
     {

@@ -19,9 +19,6 @@ public static class IdentityServices
         services.AddScoped<ISeeder, DemoAccountsSeeder>();
         services.AddSingleton(new TwoFactorRequirement(configuration.GetValue("Security:RequireTwoFactorForStaff", true)));
         services.Configure<MvcOptions>(options => options.Filters.Add<TwoFactorRequirementFilter>());
-        // Locking an account or changing its roles renews its security stamp; check the stamp every minute
-        // (instead of every 30) so that the change reaches open sessions quickly.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         // The user name is the email address, already checked by the forms; Identity's default character
         // list would refuse addresses with non-ASCII letters, and only after the account lookup.
         services.Configure<IdentityOptions>(options => options.User.AllowedUserNameCharacters = "");

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Localization;
 namespace Feedback.Web.Infrastructure.Web;
 
 /// <summary>
-/// Per-client-address limits (DESIGN §6) on the three doors that invite abuse: filing, tracking by number +
-/// PIN (guessing PINs), and signing in. Limits per minute come from configuration (RateLimits:*).
+/// Per-client-address limits (DESIGN §6) on the POSTs of the three doors that invite abuse: filing, tracking
+/// by number + PIN (guessing PINs), and signing in (with registration and the email-link forms), and on every
+/// API request. Limits per minute come from configuration (RateLimits:*). The client address is the one a
+/// configured proxy forwarded (AccountSecurity), so users behind one proxy do not share a budget.
 /// Apply with <c>[EnableRateLimiting(RateLimits.Tracking)]</c> on the page model.
 /// </summary>
 public static class RateLimits
@@ -20,13 +22,15 @@ public static class RateLimits
     {
         services.AddRateLimiter(options =>
         {
-            foreach (var (policy, defaultPerMinute) in new[] { (Filing, 10), (Tracking, 20), (SignIn, 10), (Api, 600) })
+            foreach (var (policy, defaultPerMinute) in new[] { (Filing, 10), (Tracking, 20), (SignIn, 30), (Api, 600) })
             {
                 var perMinute = configuration.GetValue($"RateLimits:{policy}", defaultPerMinute);
-                options.AddPolicy(policy, context => IsReadOnly(context.Request.Method) && policy is Filing or Tracking
+                options.AddPolicy(policy, context => IsReadOnly(context.Request.Method) && policy is not Api
                     // Page-level attributes cover GET too (Razor Pages ignore them on handler methods): showing
-                    // the filing or tracking form is free, only sending it counts (a tracking number in a link
-                    // may be opened often). Sign-in keeps one budget for every request to its pages.
+                    // a form is free, only sending it counts — a tracking number in a link may be opened often,
+                    // and a service centre behind one address opens the sign-in page many times at shift start.
+                    // Wrong passwords, codes and PINs have their own budgets per account and per tracking
+                    // number (GuessingLimits).
                     ? RateLimitPartition.GetNoLimiter("read")
                     : RateLimitPartition.GetFixedWindowLimiter(
                         $"{policy}:{context.Connection.RemoteIpAddress}",

@@ -1,6 +1,7 @@
 using Feedback.Domain.Common;
 using Feedback.Domain.Identity;
 using Feedback.Web.Infrastructure.Identity;
+using Feedback.Web.Infrastructure.Security;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ namespace Feedback.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, TwoFactorRequirement twoFactor) : PageModel, IFormPrefix
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, TwoFactorRequirement twoFactor, GuessingLimits limits) : PageModel, IFormPrefix
 {
     public string FormPrefix => "Input";
 
@@ -27,32 +28,51 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
     public async Task<IActionResult> OnPostAsync()
     {
         this.EnsureValid(Input.Validate());
-        var user = await users.FindByEmailAsync(Input.Email!.Trim()) ?? throw new DomainRuleException("Account.Login.Invalid");
-        var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
+        var email = Input.Email!.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress;
+        // Before the account is looked up: a real and an unknown address get the same answer, and a refused
+        // attempt does not test the password.
+        if (limits.TryBeginSignIn(email, address) is { } minutes)
+            throw new DomainRuleException("Account.Login.Throttled", minutes);
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            UnknownAccountPassword.Check(users, Input.Password!); // as long as a real check, so timing does not tell either
+            throw Invalid();
+        }
+        // No lockout on failure: anybody could lock anybody's account. The failure budgets stand in for it.
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            limits.SignInSucceeded(email, address);
             Response.RememberCulture(user.PreferredCulture);
             if (!user.TwoFactorEnabled && twoFactor.AppliesTo(await users.GetRolesAsync(user)))
                 return Redirect(TwoFactorRequirement.SetUpPath);
             return LocalRedirect(this.LocalOrHome(ReturnUrl));
         }
         if (result.RequiresTwoFactor)
-            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = this.LocalOrHome(ReturnUrl), Input.RememberMe });
-        if (result.IsLockedOut)
-            throw new DomainRuleException("Account.Login.LockedOut");
-        if (result.IsNotAllowed)
         {
-            // Identity refuses an unconfirmed address before it looks at the password; say so only to
-            // someone who knows the password, and count a wrong one like any other.
-            if (await users.CheckPasswordAsync(user, Input.Password!))
-            {
-                OfferResend = !user.EmailConfirmed;
-                throw new DomainRuleException(OfferResend ? "Account.Login.EmailNotConfirmed" : "Account.Login.Invalid");
-            }
-            await users.AccessFailedAsync(user);
+            limits.SignInSucceeded(email, address);
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = this.LocalOrHome(ReturnUrl), Input.RememberMe });
         }
-        throw new DomainRuleException("Account.Login.Invalid");
+        if (result.IsLockedOut || result.IsNotAllowed)
+        {
+            // Identity refuses a locked account (by an administrator, or after wrong two-step codes) and an
+            // unconfirmed address before it looks at the password; say why only to someone who knows it.
+            if (!await users.CheckPasswordAsync(user, Input.Password!))
+                throw Invalid();
+            limits.SignInSucceeded(email, address);
+            if (result.IsLockedOut)
+                throw new DomainRuleException("Account.Login.LockedOut");
+            OfferResend = !user.EmailConfirmed;
+            throw new DomainRuleException(OfferResend ? "Account.Login.EmailNotConfirmed" : "Account.Login.Invalid");
+        }
+        throw Invalid();
     }
+
+    /// <summary>The one answer for a wrong password and an unknown address (the guess stays counted).</summary>
+    private static DomainRuleException Invalid() => new("Account.Login.Invalid");
 
     public sealed class LoginInput
     {

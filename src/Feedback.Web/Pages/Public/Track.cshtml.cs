@@ -2,6 +2,7 @@ using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Common;
 using Feedback.Web.Infrastructure.Public;
+using Feedback.Web.Infrastructure.Security;
 using Feedback.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace Feedback.Web.Pages.Public;
 /// </summary>
 [EnableRateLimiting(RateLimits.Tracking)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class TrackModel(IMediator mediator, TrackedCasesCookie trackedCases, IStringLocalizer localizer) : PageModel, IFormPrefix
+public sealed class TrackModel(IMediator mediator, TrackedCasesCookie trackedCases, IStringLocalizer localizer, GuessingLimits limits) : PageModel, IFormPrefix
 {
     public string FormPrefix => "Input";
 
@@ -43,6 +44,14 @@ public sealed class TrackModel(IMediator mediator, TrackedCasesCookie trackedCas
 
         var number = TrackingNumber.Normalise(Input.TrackingNumber);
         var pin = Input.Pin!.Trim();
+        // Besides the per-address limit: wrong PINs per tracking number, so that many addresses together
+        // cannot work through the million PINs of one case. Taken before the case is looked up and counted
+        // for unknown numbers too (the answer never says whether the case exists); a right PIN gives it back.
+        if (limits.TryBeginTracking(number) is { } minutes)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Public.Track.Throttled", minutes]);
+            return this.InvalidPage();
+        }
         SubmitterCaseView found;
         try
         {
@@ -53,6 +62,7 @@ public sealed class TrackModel(IMediator mediator, TrackedCasesCookie trackedCas
             ModelState.AddModelError(string.Empty, localizer["Public.Track.NotFound"]);
             return this.InvalidPage();
         }
+        limits.TrackingSucceeded(number);
         trackedCases.Remember(HttpContext, found.TrackingNumber, pin);
         return RedirectToPage("/Public/Case", new { trackingNumber = found.TrackingNumber });
     }

@@ -1,6 +1,7 @@
 using Feedback.Domain.Common;
 using Feedback.Domain.Identity;
 using Feedback.Web.Infrastructure.Identity;
+using Feedback.Web.Infrastructure.Security;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Feedback.Web.Pages.Account.Manage;
 
 [Authorize]
-public sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn) : PageModel, IFormPrefix
+public sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn, GuessingLimits limits) : PageModel, IFormPrefix
 {
     public string FormPrefix => "Input";
 
@@ -23,6 +24,8 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
         this.EnsureValid(Check.Required(Input.CurrentPassword, nameof(Input.CurrentPassword), AccountRules.PasswordMaxLength)
             .Concat(AccountPages.NewPassword(Input.NewPassword, Input.ConfirmPassword, nameof(Input.NewPassword))));
         var user = await users.GetUserAsync(User) ?? throw new NotFoundException();
+        if (!await limits.ConfirmAsync(user, HttpContext.Connection.RemoteIpAddress, () => users.CheckPasswordAsync(user, Input.CurrentPassword!)))
+            throw new ValidationException([new(nameof(Input.CurrentPassword), "Account.Identity.PasswordMismatch")]);
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
             throw new ValidationException([new(nameof(Input.CurrentPassword), "Account.Identity.PasswordMismatch")]);
