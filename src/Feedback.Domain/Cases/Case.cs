@@ -1,4 +1,5 @@
 using Feedback.Domain.Common;
+using Feedback.Domain.Organisation;
 
 namespace Feedback.Domain.Cases;
 
@@ -119,11 +120,12 @@ public sealed partial class Case : Entity
     }
 
     /// <summary>Send to a department (on submission by the rules, or by hand from triage).</summary>
-    public void Route(Guid departmentId, Priority priority, CaseParticipant by, DateTimeOffset now, string? note = null)
+    /// <remarks>It takes the department itself, not its id, so that <see cref="CaseCustody"/> can tell the Integrity office.</remarks>
+    public void Route(Department department, Priority priority, CaseParticipant by, DateTimeOffset now, string? note = null)
     {
-        EnsureNotAccused(departmentId);
+        CaseCustody.EnsureMayHold(department, Kind, AccusedDepartmentId);
         Apply(CaseAction.Route, by, now, note, isPublic: false);
-        DepartmentId = departmentId;
+        DepartmentId = department.Id;
         Priority = priority;
     }
 
@@ -138,16 +140,17 @@ public sealed partial class Case : Entity
         AssigneeId = assigneeId;
     }
 
-    public void Reassign(Guid departmentId, Guid? assigneeId, CaseParticipant by, DateTimeOffset now, string? reason)
+    public void Reassign(Department department, Guid? assigneeId, CaseParticipant by, DateTimeOffset now, string? reason)
     {
-        EnsureNotAccused(departmentId);
+        CaseCustody.EnsureMayHold(department, Kind, AccusedDepartmentId);
         Apply(CaseAction.Reassign, by, now, reason, isPublic: false);
-        DepartmentId = departmentId;
+        DepartmentId = department.Id;
         AssigneeId = assigneeId;
     }
 
     public void ReturnToDispatcher(string reason, CaseParticipant by, DateTimeOffset now)
     {
+        CaseCustody.EnsureMayHold(null, Kind, AccusedDepartmentId);
         Apply(CaseAction.ReturnToDispatcher, by, now, reason, isPublic: false);
         DepartmentId = null;
         AssigneeId = null;
@@ -271,7 +274,9 @@ public sealed partial class Case : Entity
 
     /// <summary>The status-changing actions this participant may take now (the buttons a page shows).</summary>
     public IReadOnlyList<CaseAction> AvailableActions(CaseParticipant who) =>
-        CaseTransitions.AvailableTo(Status, who.Capacities);
+        CaseTransitions.AvailableTo(Status, who.Capacities)
+            .Where(action => action != CaseAction.ReturnToDispatcher || CaseCustody.MayReturnToTriage(Kind))
+            .ToList();
 
     private void Apply(CaseAction action, CaseParticipant by, DateTimeOffset now, string? text, bool isPublic)
     {
@@ -292,12 +297,6 @@ public sealed partial class Case : Entity
         _events.Add(entry);
         UpdatedAt = now;
         return entry;
-    }
-
-    private void EnsureNotAccused(Guid departmentId)
-    {
-        if (Kind == CaseKind.Report && departmentId == AccusedDepartmentId)
-            throw new DomainRuleException("Case.ReportToAccusedDepartment");
     }
 }
 

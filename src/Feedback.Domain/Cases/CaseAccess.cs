@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Feedback.Domain.Common;
 
 namespace Feedback.Domain.Cases;
@@ -31,6 +32,24 @@ public static class CaseAccess
 
     public static CaseParticipant For(ICurrentUser user, Case @case, bool provedByPin = false) =>
         For(user, @case.DepartmentId, @case.SubmitterUserId, provedByPin);
+
+    /// <summary>The capacities that open the staff view of a case (a staff member who filed a case follows it as a customer).</summary>
+    public static readonly IReadOnlySet<Actor> StaffViewCapacities = new HashSet<Actor> { Actor.Staff, Actor.DepartmentHead, Actor.Dispatcher };
+
+    /// <summary>
+    /// The cases <paramref name="user"/> may open in the staff view, as a filter SQL can apply so that lists stay
+    /// paged in SQL: <see cref="For(ICurrentUser, Guid?, Guid?, bool)"/> holding one of <see cref="StaffViewCapacities"/>
+    /// — the service centre every case, staff and heads their own department's, anyone else (admins too,
+    /// ADR 0006) none. The access tests check that both forms agree.
+    /// </summary>
+    public static Expression<Func<Case, bool>> OpenableInStaffView(ICurrentUser user)
+    {
+        if (user.IsInRole(Roles.Dispatcher))
+            return _ => true;
+        if (user.DepartmentId is { } department && (user.IsInRole(Roles.Staff) || user.IsInRole(Roles.DepartmentHead)))
+            return c => c.DepartmentId == department;
+        return _ => false;
+    }
 
     /// <summary>
     /// May this viewer see the submitter's contact details unmasked? The handling department and the

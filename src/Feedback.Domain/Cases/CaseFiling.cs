@@ -28,7 +28,7 @@ public static class CaseFiling
         var policy = SlaPolicy.Select(org.Policies, details.Kind, details.CategoryId, decision.Priority);
         if (policy is not null)
             @case.HoldTo(policy.DeadlinesFrom(now, calendar));
-        if (decision.DepartmentId is { } department)
+        if (org.Department(decision.DepartmentId) is { } department)
         {
             @case.Route(department, decision.Priority, CaseParticipant.System, now, org.Rules.FirstOrDefault(r => r.Id == decision.RuleId)?.Name);
             await StaffAssignment.AssignLeastLoadedAsync(db, @case, now, cancellationToken);

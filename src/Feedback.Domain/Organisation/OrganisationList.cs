@@ -1,5 +1,6 @@
 using Feedback.Domain.Common;
 using Feedback.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Domain.Organisation;
 
@@ -28,6 +29,17 @@ public static class OrganisationEntryRules
         foreach (var e in Check.Required(nameZh, "NameZh", NameMaxLength)) yield return e;
         foreach (var e in Check.Required(nameEn, "NameEn", NameMaxLength)) yield return e;
         if (sortOrder is < 0 or > MaxSortOrder) yield return new("SortOrder", "Admin.Organisation.SortOrderRange", 0, MaxSortOrder);
+    }
+
+    /// <summary>
+    /// There is one Integrity office: misconduct reports may be held by it alone (ADR 0017), so marking a second
+    /// department would open a second place they could be sent. The admin unmarks the old office first.
+    /// </summary>
+    internal static async Task EnsureNoOtherIntegrityOfficeAsync(FeedbackDbContext db, Guid? departmentId, CancellationToken cancellationToken)
+    {
+        var other = await db.Departments.Where(d => d.IsIntegrityOffice && d.Id != departmentId).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken);
+        if (other is not null)
+            throw new ValidationException([new("IsIntegrityOffice", "Admin.Organisation.IntegrityOfficeTaken", other)]);
     }
 
     internal static IQueryable<NamedEntity> Entries(this FeedbackDbContext db, OrganisationList list) => list switch

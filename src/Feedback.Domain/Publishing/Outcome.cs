@@ -143,9 +143,13 @@ public sealed class Outcome : Entity
         Log(OutcomeStep.Unpublished, by, now, UnpublishReason);
     }
 
-    /// <summary>The masking the drafter sees: what of their text the public will not see.</summary>
+    /// <summary>
+    /// The masking the drafter sees: what of their text the public will not see. The title is plain text; the
+    /// body is Markdown, so its masks are escaped and render as typed (138****5678), never as emphasis. Every
+    /// page and feed that shows a notice renders this body (ADR 0017).
+    /// </summary>
     public static (MaskedText Title, MaskedText Body) Mask(string title, string markdown, ContactDetails contact) =>
-        (PersonalDataInText.Mask(title.Trim(), contact), PersonalDataInText.Mask(markdown.Trim(), contact));
+        (PersonalDataInText.Mask(title.Trim(), contact), PersonalDataInText.MaskMarkdown(markdown.Trim(), contact));
 
     private void Write(Case @case, string title, string markdown, CaseParticipant by, DateTimeOffset now)
     {

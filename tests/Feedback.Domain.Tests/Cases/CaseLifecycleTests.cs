@@ -61,7 +61,7 @@ public class CaseLifecycleTests
         @case.ReturnToDispatcher("not ours", As(Actor.Staff), Now);
         @case.Route(DepartmentB, Priority.High, As(Actor.Dispatcher), Now.AddDays(1));
         Assert.Throws<DomainRuleException>(() => @case.HoldTo(new CaseDeadlines(Now.AddDays(1), Now.AddDays(9), Guid.NewGuid())));
-        Assert.Equal(DepartmentB, @case.DepartmentId);
+        Assert.Equal(DepartmentB.Id, @case.DepartmentId);
         Assert.Equal(first.ContactBy, @case.ContactBy);
         Assert.Equal(first.ResolveBy, @case.ResolveBy);
         Assert.Equal(first.PolicyId, @case.SlaPolicyId);
@@ -109,7 +109,7 @@ public class CaseLifecycleTests
     [Fact]
     public void Route_ReportToTheAccusedDepartment_IsRefused()
     {
-        var report = New(CaseKind.Report, accusedDepartment: DepartmentA);
+        var report = New(CaseKind.Report, accusedDepartment: DepartmentA.Id);
         var error = Assert.Throws<DomainRuleException>(() =>
             report.Route(DepartmentA, Priority.High, As(Actor.Dispatcher), Now));
         Assert.Equal("Case.ReportToAccusedDepartment", error.Code);
@@ -118,23 +118,100 @@ public class CaseLifecycleTests
     }
 
     [Fact]
-    public void Reassign_ReportToTheAccusedDepartment_IsRefused()
+    public void Route_ReportAccusingTheIntegrityOffice_IsRefusedEvenThere()
     {
-        var report = New(CaseKind.Report, accusedDepartment: DepartmentB);
-        report.Route(DepartmentA, Priority.High, CaseParticipant.System, Now);
-        var error = Assert.Throws<DomainRuleException>(() =>
-            report.Reassign(DepartmentB, null, As(Actor.Dispatcher), Now, "move"));
+        var report = New(CaseKind.Report, accusedDepartment: IntegrityOffice.Id);
+        var error = Assert.Throws<DomainRuleException>(() => report.Route(IntegrityOffice, Priority.High, As(Actor.Dispatcher), Now));
         Assert.Equal("Case.ReportToAccusedDepartment", error.Code);
-        Assert.Equal(DepartmentA, report.DepartmentId);
+    }
+
+    /// <summary>A report held by the Integrity office, assigned or in progress there.</summary>
+    private static Case ReportWithTheIntegrityOffice(CaseStatus status)
+    {
+        var report = New(CaseKind.Report, accusedDepartment: DepartmentB.Id);
+        report.Route(IntegrityOffice, Priority.High, CaseParticipant.System, Now);
+        if (status == CaseStatus.InProgress) report.Accept(As(Actor.Staff), Now);
+        Assert.Equal(status, report.Status);
+        return report;
+    }
+
+    public static TheoryData<string, CaseStatus, string> WaysAReportCouldLeaveTheIntegrityOffice() => new()
+    {
+        { "reassign to another department", CaseStatus.Assigned, "Case.ReportStaysWithIntegrityOffice" },
+        { "reassign to another department", CaseStatus.InProgress, "Case.ReportStaysWithIntegrityOffice" },
+        { "reassign to the accused department", CaseStatus.Assigned, "Case.ReportToAccusedDepartment" },
+        { "return to the dispatcher", CaseStatus.Assigned, "Case.ReportStaysWithIntegrityOffice" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WaysAReportCouldLeaveTheIntegrityOffice))]
+    public void Report_StaysWithTheIntegrityOffice_WhateverAnyoneDoes(string way, CaseStatus status, string reason)
+    {
+        var report = ReportWithTheIntegrityOffice(status);
+        var timeline = report.Events.Count;
+
+        var error = Assert.Throws<DomainRuleException>(() =>
+        {
+            switch (way)
+            {
+                case "reassign to another department": report.Reassign(DepartmentA, null, As(Actor.Dispatcher), Now, "move"); break;
+                case "reassign to the accused department": report.Reassign(DepartmentB, null, As(Actor.Dispatcher), Now, "move"); break;
+                case "return to the dispatcher": report.ReturnToDispatcher("not ours", As(Actor.Staff), Now); break;
+            }
+        });
+
+        Assert.Equal(reason, error.Code);
+        Assert.Equal((status, (Guid?)IntegrityOffice.Id, timeline), (report.Status, report.DepartmentId, report.Events.Count));
+    }
+
+    [Fact]
+    public void Route_ReportFromTriageToAnOrdinaryDepartment_IsRefused()
+    {
+        var report = New(CaseKind.Report, accusedDepartment: DepartmentB.Id);
+        var error = Assert.Throws<DomainRuleException>(() => report.Route(DepartmentA, Priority.High, As(Actor.Dispatcher), Now));
+        Assert.Equal("Case.ReportStaysWithIntegrityOffice", error.Code);
+        Assert.Null(report.DepartmentId);
+
+        report.Route(IntegrityOffice, Priority.High, As(Actor.Dispatcher), Now);
+        Assert.Equal(IntegrityOffice.Id, report.DepartmentId);
+    }
+
+    [Fact]
+    public void Report_MayBeReassignedInsideTheIntegrityOffice_AndIsNeverOfferedTheWayBackToTriage()
+    {
+        var report = ReportWithTheIntegrityOffice(CaseStatus.InProgress);
+        var colleague = Guid.NewGuid();
+        report.Reassign(IntegrityOffice, colleague, As(Actor.DepartmentHead), Now, "she knows the contractor");
+        Assert.Equal((CaseStatus.Assigned, (Guid?)IntegrityOffice.Id, (Guid?)colleague), (report.Status, report.DepartmentId, report.AssigneeId));
+
+        var handler = new CaseParticipant(Guid.NewGuid(), "staff", new HashSet<Actor> { Actor.Staff, Actor.DepartmentHead });
+        Assert.DoesNotContain(CaseAction.ReturnToDispatcher, report.AvailableActions(handler));
+        Assert.Contains(CaseAction.Reassign, report.AvailableActions(handler));
+        Assert.Contains(CaseAction.ReturnToDispatcher, InStatus(CaseStatus.Assigned).AvailableActions(handler));
+    }
+
+    [Theory]
+    [InlineData(CaseKind.Complaint, false, false, true)]
+    [InlineData(CaseKind.Suggestion, false, false, true)]
+    [InlineData(CaseKind.Praise, true, false, true)]
+    [InlineData(CaseKind.SupervisionFinding, false, false, true)]
+    [InlineData(CaseKind.Report, true, false, true)]
+    [InlineData(CaseKind.Report, false, false, false)]
+    [InlineData(CaseKind.Report, true, true, false)]
+    public void Custody_ReportsOnlyWithTheIntegrityOffice_NeverTheAccused_OtherKindsAnywhere(CaseKind kind, bool integrityOffice, bool accused, bool mayHold)
+    {
+        var department = integrityOffice ? IntegrityOffice : DepartmentA;
+        Assert.Equal(mayHold, CaseCustody.MayHold(department, kind, accused ? department.Id : DepartmentB.Id));
+        Assert.Equal(kind != CaseKind.Report, CaseCustody.MayReturnToTriage(kind));
     }
 
     [Fact]
     public void AccusedDepartment_IsKeptOnlyForReports()
     {
-        var complaint = New(CaseKind.Complaint, accusedDepartment: DepartmentA);
+        var complaint = New(CaseKind.Complaint, accusedDepartment: DepartmentA.Id);
         Assert.Null(complaint.AccusedDepartmentId);
         complaint.Route(DepartmentA, Priority.Normal, CaseParticipant.System, Now);
-        Assert.Equal(DepartmentA, complaint.DepartmentId);
+        Assert.Equal(DepartmentA.Id, complaint.DepartmentId);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class KpiWorld : IDisposable
             TrackingNumber.New(at), "123456", at);
         @case.HoldTo(Policy.DeadlinesFrom(at, Calendar));
         if (route)
-            @case.Route((department ?? DepartmentA).Id, Priority.Normal, CaseParticipant.System, at);
+            @case.Route(department ?? DepartmentA, Priority.Normal, CaseParticipant.System, at);
         @case.RefreshDeadlines(Calendar, at);
         _cases.Add(@case);
         return @case;

@@ -1,12 +1,15 @@
 using Feedback.Domain.Cases;
+using Feedback.Domain.Organisation;
 
 namespace Feedback.Domain.Tests.Support;
 
 /// <summary>Cases in a given status, and participants holding exactly one capacity.</summary>
 public static class TestCases
 {
-    public static readonly Guid DepartmentA = Guid.NewGuid();
-    public static readonly Guid DepartmentB = Guid.NewGuid();
+    public static readonly Department DepartmentA = new("dept-a", "甲部门", "Department A");
+    public static readonly Department DepartmentB = new("dept-b", "乙部门", "Department B");
+    /// <summary>纪检监察室: the one department that may hold a misconduct report.</summary>
+    public static readonly Department IntegrityOffice = new("integrity", "纪检监察室", "Integrity office", isIntegrityOffice: true);
     public static readonly Guid Category = Guid.NewGuid();
     public static readonly Guid Area = Guid.NewGuid();
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);

@@ -89,6 +89,34 @@ public sealed class OrganisationAdminTests(AccountAppFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task ASecondIntegrityOffice_IsRefused_WhenAddingOrEditing_AndNothingChanges()
+    {
+        var client = await AdminAsync();
+        var code = NewCode();
+        var entry = Entry(code);
+        entry["Input.IsIntegrityOffice"] = "true";
+
+        var added = await client.PostAsync("/Admin/Departments", entry);
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.Contains("只能有一个纪检监察室：部门 integrity-office 已被标记为纪检监察室", await added.TextAsync());
+        Assert.False(await _app.DbAsync(db => db.Departments.AnyAsync(d => d.Code == code)));
+
+        var billing = await _app.DbAsync(db => db.Departments.SingleAsync(d => d.Code == "billing-centre"));
+        var edited = await client.PostAsync($"/Admin/Departments/{billing.Id}", Forms.Fields(("Input.NameZh", billing.NameZh), ("Input.NameEn", billing.NameEn),
+            ("Input.SortOrder", billing.SortOrder.ToString()), ("Input.IsActive", "true"), ("Input.IsIntegrityOffice", "true")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, edited.StatusCode);
+        Assert.Contains("请先取消它的标记", await edited.TextAsync());
+        Assert.False(await _app.DbAsync(db => db.Departments.Where(d => d.Id == billing.Id).Select(d => d.IsIntegrityOffice).SingleAsync()));
+        // The office itself keeps its mark when it is edited.
+        var office = await _app.DbAsync(db => db.Departments.SingleAsync(d => d.IsIntegrityOffice));
+        var kept = await client.PostAsync($"/Admin/Departments/{office.Id}", Forms.Fields(("Input.NameZh", office.NameZh), ("Input.NameEn", office.NameEn),
+            ("Input.SortOrder", office.SortOrder.ToString()), ("Input.IsActive", "true"), ("Input.IsIntegrityOffice", "true")));
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownEntryOrList_Is404()
     {
         var client = await AdminAsync();

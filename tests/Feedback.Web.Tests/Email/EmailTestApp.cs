@@ -83,7 +83,7 @@ public sealed class EmailTestApp(IDictionary<string, string?>? settings = null) 
         {
             var staff = new CaseParticipant(null, "客服专员", new HashSet<Actor> { Actor.Staff });
             if (@case.Status == CaseStatus.Submitted)
-                @case.Route(await db.Departments.Where(d => !d.IsIntegrityOffice).OrderBy(d => d.SortOrder).Select(d => d.Id).FirstAsync(), Priority.Normal, CaseParticipant.System, now);
+                @case.Route(await db.Departments.Where(d => !d.IsIntegrityOffice).OrderBy(d => d.SortOrder).FirstAsync(), Priority.Normal, CaseParticipant.System, now);
             if (@case.Status == CaseStatus.Assigned)
                 @case.Accept(staff, now);
             act(@case, staff, now);

@@ -1,5 +1,6 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Commands;
+using Feedback.Domain.Publishing.Commands;
 using Feedback.Domain.Rectification.Commands;
 using Feedback.Web.Infrastructure.Outcomes;
 using Feedback.Web.Tests.Infrastructure;
@@ -49,6 +50,18 @@ public sealed class OutcomeApp : FakeClockApp
         var first = await SendAsync(Staff, new AddMeasure(receipt.CaseId, "更正读数并退还多收电费", await UserIdAsync(Staff), today.AddDays(3)));
         var second = await SendAsync(Staff, new AddMeasure(receipt.CaseId, "对抄表员开展复训", await UserIdAsync(Staff2), today.AddDays(10)));
         return (receipt, first, second);
+    }
+
+    /// <summary>A complaint with two measures (the first done), resolved, its notice drafted, submitted and approved: published.</summary>
+    public async Task<(CaseReceipt Receipt, Guid OutcomeId)> PublishNoticeAsync(string title, string markdown)
+    {
+        var (receipt, first, _) = await FileWithTwoMeasuresAsync();
+        await SendAsync(Staff, new CompleteMeasure(receipt.CaseId, first, "已退还", []));
+        await SendAsync(Staff, new ResolveCase(receipt.CaseId, "已处理"));
+        await SendAsync(Staff, new SaveOutcomeDraft(receipt.CaseId, title, markdown));
+        await SendAsync(Staff, new SubmitOutcome(receipt.CaseId));
+        await SendAsync(Head, new ApproveOutcome(receipt.CaseId));
+        return (receipt, await DbAsync(db => db.Outcomes.Where(o => o.CaseId == receipt.CaseId).Select(o => o.Id).SingleAsync()));
     }
 
     public Task<Case> CaseAsync(Guid id) => DbAsync(db => db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == id));

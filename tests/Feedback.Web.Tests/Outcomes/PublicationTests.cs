@@ -23,16 +23,8 @@ public sealed class PublicationTests(OutcomeApp app) : IClassFixture<OutcomeApp>
         客户王建国（电话 13812345678）反映电费异常。经核查为抄表员误读，已退还多收电费。
         """;
 
-    private async Task<(CaseReceipt Receipt, Guid OutcomeId)> PublishedAsync(string title = "关于王建国反映电费异常的整改")
-    {
-        var (receipt, first, second) = await app.FileWithTwoMeasuresAsync();
-        await app.SendAsync(OutcomeApp.Staff, new CompleteMeasure(receipt.CaseId, first, "已退还", []));
-        await app.SendAsync(OutcomeApp.Staff, new ResolveCase(receipt.CaseId, "已处理"));
-        await app.SendAsync(OutcomeApp.Staff, new SaveOutcomeDraft(receipt.CaseId, title, Draft));
-        await app.SendAsync(OutcomeApp.Staff, new SubmitOutcome(receipt.CaseId));
-        await app.SendAsync(OutcomeApp.Head, new ApproveOutcome(receipt.CaseId));
-        return (receipt, await app.DbAsync(db => db.Outcomes.Where(o => o.CaseId == receipt.CaseId).Select(o => o.Id).SingleAsync()));
-    }
+    private Task<(CaseReceipt Receipt, Guid OutcomeId)> PublishedAsync(string title = "关于王建国反映电费异常的整改") =>
+        app.PublishNoticeAsync(title, Draft);
 
     [Fact]
     public async Task AnApprovedNotice_IsOnTheBoard_InTheFeed_AndOnItsPage_Masked()

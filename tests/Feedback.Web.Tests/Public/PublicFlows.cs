@@ -125,14 +125,15 @@ public static partial class PublicFlows
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         var staff = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(staffEmail)
             ?? throw new InvalidOperationException(staffEmail);
-        var department = staff.DepartmentId ?? throw new InvalidOperationException($"{staffEmail} has no department");
+        var departmentId = staff.DepartmentId ?? throw new InvalidOperationException($"{staffEmail} has no department");
+        var department = await db.Departments.SingleAsync(d => d.Id == departmentId);
         var @case = await db.Cases.SingleAsync(c => c.TrackingNumber == trackingNumber);
         var now = DateTimeOffset.UtcNow;
         var dispatcher = new CaseParticipant(null, "dispatcher", new HashSet<Actor> { Actor.Dispatcher });
         var handler = new CaseParticipant(staff.Id, staff.DisplayName, new HashSet<Actor> { Actor.Staff });
         if (@case.Status == CaseStatus.Submitted)
             @case.Route(department, Priority.Normal, dispatcher, now);
-        else if (@case.DepartmentId != department)
+        else if (@case.DepartmentId != department.Id)
             @case.Reassign(department, null, dispatcher, now, "test");
         @case.Accept(handler, now);
         @case.AddInternalNote(StaffInternalNote, handler, now);

@@ -146,45 +146,6 @@ public sealed partial class StaffFlowTests(StaffWorld world) : IClassFixture<Sta
     }
 
     [Fact]
-    public async Task MisconductReport_CannotBeReassignedToTheDepartmentItAccuses()
-    {
-        var report = await world.FileAsync(kind: CaseKind.Report, subject: "Rude staff at the service hall", accused: world.Operations);
-        var dispatcher = await world.ClientAsync(Demo.Dispatcher);
-        var page = await TextAsync(dispatcher, $"/Staff/Case/{report.CaseId}");
-        Assert.Contains($"value=\"{world.Billing}\"", page);
-        Assert.DoesNotContain($"value=\"{world.Operations}\"", page);
-        var before = await world.TimelineLengthAsync(report.CaseId);
-
-        var response = await world.PostAsync(dispatcher, $"/Staff/Case/{report.CaseId}?handler=Reassign", StaffWorld.Fields(("Reassign.DepartmentId", world.Operations.ToString())));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("举报不能交由被举报的部门办理。", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        var after = await world.CaseAsync(report.CaseId);
-        Assert.Equal((world.IntegrityOffice, before), (after.DepartmentId!.Value, after.Events.Count));
-    }
-
-    [Fact]
-    public async Task MisconductReportSentBackToTriage_CannotBeRoutedToTheDepartmentItAccuses()
-    {
-        var report = await world.FileAsync(kind: CaseKind.Report, subject: "Contractor named by the meter reader", accused: world.Operations);
-        await world.App.SendAsync(Demo.Integrity, new ReturnToDispatcher(report.CaseId, "A contractor matter, not staff misconduct."));
-        Assert.Equal(CaseStatus.Submitted, await world.StatusAsync(report.CaseId));
-        var dispatcher = await world.ClientAsync(Demo.Dispatcher);
-        Assert.Contains("不得分派给该部门", await TextAsync(dispatcher, "/Dispatch/Triage"));
-
-        var refused = await world.PostAsync(dispatcher, $"/Dispatch/Triage?handler=Route&caseId={report.CaseId}",
-            StaffWorld.Fields(("Route.DepartmentId", world.Operations.ToString()), ("Route.Priority", "High")));
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("举报不能交由被举报的部门办理。", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
-        Assert.Equal(CaseStatus.Submitted, await world.StatusAsync(report.CaseId));
-
-        var routed = await world.PostAsync(dispatcher, $"/Dispatch/Triage?handler=Route&caseId={report.CaseId}",
-            StaffWorld.Fields(("Route.DepartmentId", world.Billing.ToString()), ("Route.Priority", "High")));
-        Assert.Equal(HttpStatusCode.Redirect, routed.StatusCode);
-        Assert.Equal(world.Billing, (await world.CaseAsync(report.CaseId)).DepartmentId);
-    }
-
-    [Fact]
     public async Task Dispatcher_RejectsADuplicate_PointingToItsMaster()
     {
         var master = await world.AssignedCaseAsync(subject: "Street light out on Huanghe Road");

@@ -35,13 +35,13 @@ public sealed class ReassignCaseHandler(FeedbackDbContext db, OrganisationCache 
         }
 
         var org = await organisation.GetAsync(cancellationToken);
-        if (org.Department(command.DepartmentId) is not { IsActive: true })
+        if (org.Department(command.DepartmentId) is not { IsActive: true } department)
             throw new ValidationException([new(nameof(command.DepartmentId), "Validation.Invalid")]);
         if (command.AssigneeId is { } assignee && !await CaseWorkers.WorksInAsync(db, assignee, command.DepartmentId, cancellationToken))
             throw new ValidationException([new(nameof(command.AssigneeId), "Staff.Reassign.AssigneeNotInDepartment")]);
 
         var now = clock.GetUtcNow();
-        @case.Reassign(command.DepartmentId, command.AssigneeId, by, now, Clean(command.Note));
+        @case.Reassign(department, command.AssigneeId, by, now, Clean(command.Note));
         if (command.AssigneeId is { } person)
             await StaffAssignment.MarkAssignedAsync(db, person, now, cancellationToken);
         else

@@ -24,11 +24,11 @@ public sealed class RouteCaseHandler(FeedbackDbContext db, OrganisationCache org
     {
         var (@case, by) = await db.LoadForAsync(command.CaseId, user, [Actor.Dispatcher], cancellationToken);
         var org = await organisation.GetAsync(cancellationToken);
-        if (org.Department(command.DepartmentId) is not { IsActive: true })
+        if (org.Department(command.DepartmentId) is not { IsActive: true } department)
             throw new ValidationException([new(nameof(command.DepartmentId), "Validation.Invalid")]);
 
         var now = clock.GetUtcNow();
-        @case.Route(command.DepartmentId, command.Priority, by, now, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim());
+        @case.Route(department, command.Priority, by, now, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim());
         await StaffAssignment.AssignLeastLoadedAsync(db, @case, now, cancellationToken);
         return Unit.Value;
     }

@@ -95,8 +95,6 @@ public sealed record DepartmentOption(Guid Id, LocalName Name, IReadOnlyList<Cas
 public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache organisation, ICurrentUser user)
     : IQueryHandler<GetStaffCase, StaffCaseView>
 {
-    private static readonly Actor[] StaffCapacities = [Actor.Staff, Actor.DepartmentHead, Actor.Dispatcher];
-
     public async ValueTask<StaffCaseView> Handle(GetStaffCase query, CancellationToken cancellationToken)
     {
         var @case = await db.Cases.AsNoTracking()
@@ -107,7 +105,7 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
         // Only a staff capacity opens the staff view: a staff member who filed a case elsewhere follows it
         // as its submitter (customer pages), never with the handlers' internal notes.
         var seen = CaseAccess.For(user, @case);
-        var viewer = seen with { Capacities = seen.Capacities.Where(StaffCapacities.Contains).ToHashSet() };
+        var viewer = seen with { Capacities = seen.Capacities.Where(CaseAccess.StaffViewCapacities.Contains).ToHashSet() };
         if (!viewer.CanSee)
             throw new NotFoundException();
 
@@ -183,13 +181,11 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
 
     /// <summary>A department head keeps the case in their department; the service centre may send it anywhere it may go.</summary>
     private static IReadOnlyList<Department> ReassignDepartments(Case @case, CaseParticipant viewer, OrganisationSnapshot org) =>
-        viewer.Is(Actor.Dispatcher)
-            ? EligibleDepartments(@case, org)
-            : org.ActiveDepartments.Where(d => d.Id == @case.DepartmentId).ToList();
+        EligibleDepartments(@case, org).Where(d => viewer.Is(Actor.Dispatcher) || d.Id == @case.DepartmentId).ToList();
 
-    /// <summary>Active departments, except the one a misconduct report accuses.</summary>
+    /// <summary>Active departments that may hold the case (a misconduct report: the Integrity office alone).</summary>
     internal static IReadOnlyList<Department> EligibleDepartments(Case @case, OrganisationSnapshot org) =>
-        org.ActiveDepartments.Where(d => !(@case.Kind == CaseKind.Report && d.Id == @case.AccusedDepartmentId)).ToList();
+        org.ActiveDepartments.Where(d => CaseCustody.MayHold(d, @case.Kind, @case.AccusedDepartmentId)).ToList();
 
     private static StaffCaseContact ContactFor(ContactDetails contact, bool maySee) => maySee
         ? new(contact.Name, contact.Phone, contact.Email, contact.Address, contact.CustomerNumber, IsMasked: false)

@@ -30,10 +30,11 @@ public static class PersonalDataMasker
         return "****";
     }
 
+    /// <summary>Keeps the first character and the domain: z***@example.com (a full-width ＠ counts as the at sign).</summary>
     public static string? MaskEmail(string? email)
     {
         if (string.IsNullOrWhiteSpace(email)) return email;
-        var at = email.IndexOf('@');
+        var at = email.IndexOfAny(['@', '＠']);
         return at <= 0 ? "***" : email[0] + "***" + email[at..];
     }
 

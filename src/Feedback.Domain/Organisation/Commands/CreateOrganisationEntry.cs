@@ -33,6 +33,8 @@ public sealed class CreateOrganisationEntryHandler(FeedbackDbContext db, Organis
         var upper = code.ToUpperInvariant();
         if (await db.Entries(command.List).AnyAsync(e => e.Code.ToUpper() == upper, cancellationToken))
             throw new ValidationException([new(nameof(command.Code), "Admin.Organisation.CodeTaken", code)]);
+        if (command.List == OrganisationList.Departments && command.IsIntegrityOffice)
+            await OrganisationEntryRules.EnsureNoOtherIntegrityOfficeAsync(db, null, cancellationToken);
 
         var (nameZh, nameEn) = (command.NameZh.Trim(), command.NameEn.Trim());
         NamedEntity entry = command.List switch

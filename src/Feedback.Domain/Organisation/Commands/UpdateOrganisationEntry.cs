@@ -33,7 +33,11 @@ public sealed class UpdateOrganisationEntryHandler(FeedbackDbContext db, Organis
         entry.MoveTo(command.SortOrder);
         entry.SetActive(command.IsActive);
         if (entry is Department department)
+        {
+            if (command.IsIntegrityOffice)
+                await OrganisationEntryRules.EnsureNoOtherIntegrityOfficeAsync(db, department.Id, cancellationToken);
             department.MarkIntegrityOffice(command.IsIntegrityOffice);
+        }
         db.SavedChanges += (_, _) => organisation.Invalidate();
         return entry.Id;
     }

@@ -196,7 +196,7 @@ public static class DemoData
             var story = new Story(@case);
             if (kind == CaseKind.SupervisionFinding && _supervisorUserId is { } supervisor)
                 story.Review = ReviewFor(@case, supervisor, filed, area.Id, calendar);
-            story.Survey = Live(story, filed, now, kind == CaseKind.Report ? org.IntegrityOfficeId!.Value : departments[category.Id], priority, calendar);
+            story.Survey = Live(story, filed, now, org.Department(kind == CaseKind.Report ? org.IntegrityOfficeId : departments[category.Id])!, priority, calendar);
             @case.RefreshDeadlines(calendar, now);
             // The ladder's steps (and overdue measures' warnings) that are past fire here, quietly, so the
             // background scans do not mail them all on the next start.
@@ -255,7 +255,7 @@ public static class DemoData
         }
 
         /// <summary>Plays the case's life forward from filing; stops where "now" is. Returns its survey, if it got one.</summary>
-        private Survey? Live(Story story, DateTimeOffset filed, DateTimeOffset now, Guid department, Priority priority, WorkCalendar calendar)
+        private Survey? Live(Story story, DateTimeOffset filed, DateTimeOffset now, Department department, Priority priority, WorkCalendar calendar)
         {
             var @case = story.Case;
             var day = calendar.StandardDayMinutes;
@@ -286,7 +286,7 @@ public static class DemoData
             t = contact;
             // Findings always get a rectification record; a share of complaints and misconduct reports do too.
             if (CaseRectification.AppliesTo(@case.Kind) && (@case.Kind == CaseKind.SupervisionFinding || _random.Next(100) < 30))
-                story.Rectification = Rectify(@case, department, t, calendar);
+                story.Rectification = Rectify(@case, department.Id, t, calendar);
 
             if (_random.Next(100) < 10)
             {

@@ -45,9 +45,9 @@ public sealed class TriageModel(IMediator mediator, OrganisationCache organisati
     public Task<IActionResult> OnPostRejectAsync(Guid caseId, [FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default) =>
         SendAsync(caseId, page, nameof(Reject), new RejectCase(caseId, Reject.Reason, Reject.Note ?? "", Reject.DuplicateOf), "Staff.Case.Done.Reject", cancellationToken);
 
-    /// <summary>Departments a case may be routed to: never the one a misconduct report accuses.</summary>
+    /// <summary>Departments a case may be routed to: a misconduct report only to the Integrity office, never to the one it accuses.</summary>
     public IEnumerable<Department> RouteTargets(CaseListItem item) =>
-        Organisation.ActiveDepartments.Where(d => !(item.Kind == CaseKind.Report && d.Id == item.AccusedDepartmentId));
+        Organisation.ActiveDepartments.Where(d => CaseCustody.MayHold(d, item.Kind, item.AccusedDepartmentId));
 
     /// <summary>Where a row's form posts: the handler, the case, and the page to come back to.</summary>
     public string ActionUrl(string handler, Guid caseId) => StaffLinks.To("/Dispatch/Triage",

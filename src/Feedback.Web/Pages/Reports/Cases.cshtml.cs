@@ -21,6 +21,8 @@ public sealed class CasesModel(IMediator mediator, OrganisationCache organisatio
     [BindProperty(SupportsGet = true), FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PagedList<KpiCaseRow>? Result { get; private set; }
+    /// <summary>Cases behind the figure the viewer may not open: counted, not listed (ADR 0017).</summary>
+    public int NotListed { get; private set; }
     public OrganisationSnapshot Organisation { get; private set; } = null!;
     public string Culture { get; } = StringCatalog.NormaliseCulture(CultureInfo.CurrentUICulture.Name);
 
@@ -61,8 +63,9 @@ public sealed class CasesModel(IMediator mediator, OrganisationCache organisatio
             return false;
         try
         {
-            Result = await mediator.Send(new ListKpiCases(Query.Month, Measure, Query.DepartmentId, Query.CategoryId, Query.ServiceAreaId, Query.Kind,
+            var list = await mediator.Send(new ListKpiCases(Query.Month, Measure, Query.DepartmentId, Query.CategoryId, Query.ServiceAreaId, Query.Kind,
                 PageNumber, Paging.DefaultPageSize, all), cancellationToken);
+            (Result, NotListed) = (list.Cases, list.NotListed);
             return true;
         }
         catch (ValidationException error)
