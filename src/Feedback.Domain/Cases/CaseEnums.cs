@@ -72,4 +72,6 @@ public enum CaseEventType
     ContactErased,
     /// <summary>The retention period after closing ended: the case's personal data was erased or masked.</summary>
     Anonymised,
+    /// <summary>The submitter added to their case outside a question (an Open311 client's citizen update).</summary>
+    SubmitterMessage,
 }

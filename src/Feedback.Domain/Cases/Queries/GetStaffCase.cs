@@ -55,6 +55,8 @@ public sealed record StaffCaseView
     /// <summary>Cases rejected as duplicates of this one.</summary>
     public required IReadOnlyList<StaffCaseLink> Duplicates { get; init; }
     public required IReadOnlyList<StaffCaseAttachment> Attachments { get; init; }
+    /// <summary>Where the problem is, as an Open311 client reported it (null for other channels).</summary>
+    public StaffCaseLocation? ReportedLocation { get; init; }
     /// <summary>Oldest first; internal entries included (see <see cref="StaffCaseEvent.IsPublic"/>).</summary>
     public required IReadOnlyList<StaffCaseEvent> Timeline { get; init; }
 
@@ -77,6 +79,9 @@ public sealed record StaffCaseContact(string? Name, string? Phone, string? Email
 }
 
 public sealed record StaffCaseLink(Guid Id, string TrackingNumber);
+
+/// <summary>An Open311 request's location and picture: coordinates, the client's address text and id, and its media_url.</summary>
+public sealed record StaffCaseLocation(double? Latitude, double? Longitude, string? AddressString, string? AddressId, string? MediaUrl);
 
 public sealed record StaffCaseAttachment(Guid Id, string FileName, string ContentType, long SizeBytes, DateTimeOffset UploadedAt);
 
@@ -118,6 +123,13 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
             .OrderBy(c => c.SubmittedAt)
             .Select(c => new { c.Id, c.TrackingNumber, c.MasterCaseId })
             .ToListAsync(cancellationToken);
+        // The address an Open311 client sent is where the fault is, but may be someone's home: masked as the contact is.
+        var location = @case.Channel != Channel.Open311 ? null : await db.Open311Details.AsNoTracking()
+            .Where(o => o.CaseId == @case.Id)
+            .Select(o => new StaffCaseLocation(o.Latitude, o.Longitude, o.AddressString, o.AddressId, o.MediaUrl))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (location is not null && !maySeeContact)
+            location = location with { AddressString = PersonalDataMasker.MaskAddress(location.AddressString) };
         var assigneeName = @case.AssigneeId is { } assignee
             ? await db.Users.Where(u => u.Id == assignee).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
             : null;
@@ -152,6 +164,7 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
             RejectionReason = @case.RejectionReason,
             Master = links.Where(c => c.Id == @case.MasterCaseId).Select(c => new StaffCaseLink(c.Id, c.TrackingNumber)).FirstOrDefault(),
             Duplicates = links.Where(c => c.MasterCaseId == @case.Id).Select(c => new StaffCaseLink(c.Id, c.TrackingNumber)).ToList(),
+            ReportedLocation = location,
             Attachments = @case.Attachments.OrderBy(a => a.UploadedAt)
                 .Select(a => new StaffCaseAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAt)).ToList(),
             Timeline = @case.Events
