@@ -18,6 +18,7 @@ using Feedback.Web.Infrastructure.Files;
 using Feedback.Web.Infrastructure.Identity;
 using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Outcomes;
+using Feedback.Web.Infrastructure.Privacy;
 using Feedback.Web.Infrastructure.Public;
 using Feedback.Web.Infrastructure.Supervision;
 using Feedback.Web.Infrastructure.Reports;
@@ -139,6 +140,7 @@ services.AddFeedbackSupervision();
 services.AddFeedbackApi(configuration);
 services.AddFeedbackOutcomes(configuration);
 services.AddFeedbackReports(configuration);
+services.AddFeedbackPrivacy(configuration);
 services.AddFeedbackAudit(configuration);
 services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = UploadLimits.MaxRequestBytes);
 

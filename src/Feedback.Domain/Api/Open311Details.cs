@@ -39,4 +39,15 @@ public sealed class Open311Details
     public string? MediaUrl { get; private set; }
     /// <summary>The spec's token for <c>GET tokens/{token}</c>: random, so tokens cannot be walked.</summary>
     public string Token { get; private set; } = "";
+
+    /// <summary>Retention (see Case.Anonymise): where the client was and the client's ids for the person go.</summary>
+    public void Anonymise()
+    {
+        Latitude = null;
+        Longitude = null;
+        AddressString = null;
+        AddressId = null;
+        DeviceId = null;
+        AccountId = null;
+    }
 }

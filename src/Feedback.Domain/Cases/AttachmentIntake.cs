@@ -72,9 +72,10 @@ public static class AttachmentIntake
                 attach(file, SafeFileName(file.Upload.FileName, file.Extension), key);
             }
         }
-        catch
+        catch (Exception ex)
         {
             stored.ForEach(store.Delete);
+            StorageFull.ThrowIfFull(ex);
             throw;
         }
         DeleteIfNotSaved(db, store, stored);

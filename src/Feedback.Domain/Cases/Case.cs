@@ -242,6 +242,24 @@ public sealed partial class Case : Entity
         return reply;
     }
 
+    /// <summary>
+    /// The submitter writes to an open case. While a question waits it is the answer (AwaitingInfo → InProgress);
+    /// otherwise a public message on the timeline for the handlers to read.
+    /// </summary>
+    public CaseEvent AddSubmitterMessage(string text, CaseParticipant by, DateTimeOffset now)
+    {
+        if (!by.Is(Actor.Submitter))
+            throw new ForbiddenException();
+        if (!IsOpen)
+            throw new DomainRuleException("Case.IsClosed");
+        if (Status == CaseStatus.AwaitingInfo)
+        {
+            ProvideInformation(text, by, now);
+            return _events[^1];
+        }
+        return Append(CaseEventType.SubmitterMessage, new CaseActor(by.UserId, by.Name, Actor.Submitter), now, text, isPublic: true);
+    }
+
     public CaseAttachment AddAttachment(string fileName, string contentType, long sizeBytes, string storageKey, CaseParticipant by, DateTimeOffset now)
     {
         if (!by.CanSee)

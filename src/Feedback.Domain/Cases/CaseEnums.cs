@@ -68,4 +68,10 @@ public enum CaseEventType
     DeadlineEscalated,
     /// <summary>A rectification measure passed its due date undone; its owner and the head were told (internal).</summary>
     MeasureOverdue,
+    /// <summary>The submitter deleted their account: their contact details were erased from the case.</summary>
+    ContactErased,
+    /// <summary>The retention period after closing ended: the case's personal data was erased or masked.</summary>
+    Anonymised,
+    /// <summary>The submitter added to their case outside a question (an Open311 client's citizen update).</summary>
+    SubmitterMessage,
 }

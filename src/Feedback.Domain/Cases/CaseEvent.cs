@@ -38,6 +38,12 @@ public sealed class CaseEvent
     /// <summary>Public events are shown to the submitter; internal ones only to those who handle the case.</summary>
     public bool IsPublic { get; private set; }
     public string? Text { get; private set; }
+
+    /// <summary>Privacy only (account deletion, retention): the history stays, the person's name goes.</summary>
+    internal void ForgetActorName() => ActorName = "";
+
+    /// <summary>Privacy only (retention): the same text with its personal data masked.</summary>
+    internal void MaskText(Func<string?, string?> mask) => Text = mask(Text);
 }
 
 /// <summary>Who is acting on a case and in what capacity (see <see cref="Actor"/>).</summary>

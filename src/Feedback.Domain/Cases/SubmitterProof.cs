@@ -44,6 +44,10 @@ public static class SubmitterCaseLoader
             ?? throw new NotFoundException();
         var who = CaseAccess.For(user, @case, proof.Proves(@case));
         if (!who.CanSee) throw new NotFoundException();
+        // Someone proving the case by its PIN has no account name: they act under the name they filed with,
+        // as filing records it (none for an anonymous case).
+        if (who.Is(Actor.Submitter) && who.Name.Length == 0 && !@case.IsAnonymous && @case.Contact.Name is { Length: > 0 } name)
+            who = who with { Name = name };
         return (@case, who);
     }
 }

@@ -63,6 +63,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Navigation(c => c.Extensions).UsePropertyAccessMode(PropertyAccessMode.Field);
         // The deadline scan: WHERE NextEscalationAt <= now ORDER BY NextEscalationAt, a range of this index.
         b.HasIndex(c => c.NextEscalationAt);
+        // The retention sweep and its counts: WHERE AnonymisedAt IS NULL AND ClosedAt <= cutoff ORDER BY ClosedAt.
+        b.HasIndex(c => new { c.AnonymisedAt, c.ClosedAt });
     }
 }
 
@@ -123,6 +125,7 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
     {
         b.Ignore(r => r.DomainEvents);
         b.Property(r => r.Name).HasMaxLength(100);
+        b.Property(r => r.NameEn).HasMaxLength(100);
         b.PrimitiveCollection(r => r.Kinds).ElementType().HasConversion<string>();
         b.PrimitiveCollection(r => r.Channels).ElementType().HasConversion<string>();
         b.PrimitiveCollection(r => r.CategoryIds);

@@ -15,15 +15,19 @@ public sealed class RoutingRule : Entity
 
     private RoutingRule() { }
 
-    public RoutingRule(string name, int order, Guid departmentId, Priority priority)
+    public RoutingRule(string name, int order, Guid departmentId, Priority priority, string? nameEn = null)
     {
         Name = name.Trim();
+        NameEn = Clean(nameEn);
         Order = order;
         DepartmentId = departmentId;
         Priority = priority;
     }
 
+    /// <summary>The name in the default language (zh-CN), as the admin typed it.</summary>
     public string Name { get; private set; } = "";
+    /// <summary>The English name; null when the admin gave none (English pages then show <see cref="Name"/>).</summary>
+    public string? NameEn { get; private set; }
     public int Order { get; private set; }
     public bool IsEnabled { get; private set; } = true;
     public List<CaseKind> Kinds { get; private set; } = [];
@@ -49,14 +53,21 @@ public sealed class RoutingRule : Entity
         return this;
     }
 
-    public void Update(string name, Guid departmentId, Priority priority)
+    /// <summary>The name shown to a reader of <paramref name="culture"/>.</summary>
+    public string NameIn(string culture) =>
+        culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) && NameEn is { } english ? english : Name;
+
+    public void Update(string name, Guid departmentId, Priority priority, string? nameEn = null)
     {
         Name = name.Trim();
+        NameEn = Clean(nameEn);
         DepartmentId = departmentId;
         Priority = priority;
     }
 
     public void MoveTo(int order) => Order = order;
+
+    private static string? Clean(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
     public void Enable(bool enabled) => IsEnabled = enabled;
 
     /// <summary>Does this rule take the case? Conditions are checked in the order of <see cref="RoutingCondition"/>.</summary>

@@ -111,6 +111,13 @@ public sealed class Survey : Entity
         return SurveyStep.Reminded;
     }
 
+    /// <summary>Retention (see Case.Anonymise): the customer's comment and the callback note lose their personal data.</summary>
+    public void MaskPersonalData(ContactDetails known)
+    {
+        Comment = Case.MaskedText(Comment, known);
+        CallbackNote = Case.MaskedText(CallbackNote, known);
+    }
+
     /// <summary>The service centre called the customer back; the case leaves the callback list.</summary>
     public void RecordCallback(string note, Guid? by, DateTimeOffset now)
     {

@@ -32,7 +32,8 @@ public sealed class LoginTests(AccountAppFixture fixture) : IClassFixture<Accoun
     {
         var response = await _app.CreateBrowserClient().PostAsync("/Account/Login", Form("customer2@demo.local", FeedbackApp.DemoPassword, returnUrl));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        // Not there: to the customer's own page instead (RoleLanding).
+        Assert.Equal("/Customer/Cases", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -18,10 +18,10 @@ public sealed class ApiQueryPlanTests(ApiAppFixture fixture)
     public async Task Open311List_SearchesTheChannelIndex(string filter)
     {
         var now = DateTimeOffset.UtcNow;
-        var query = new ListOpen311Requests([], null, null, null, filter == "status" ? true : null);
+        var query = new ListOpen311Requests([], [], null, null, filter == "status" ? true : null);
         var plan = await _app.DbAsync(async db =>
         {
-            var category = filter == "service" ? await db.Categories.Select(c => (Guid?)c.Id).FirstAsync() : null;
+            IReadOnlyList<Guid> category = filter == "service" ? [await db.Categories.Select(c => c.Id).FirstAsync()] : [];
             return await QueryPlan.ExplainAsync(db, ListOpen311RequestsHandler.Matching(db, query, category, now).ToQueryString());
         });
         Assert.Contains(plan, step => step.StartsWith("SEARCH c USING INDEX IX_Cases_Channel_", StringComparison.Ordinal));

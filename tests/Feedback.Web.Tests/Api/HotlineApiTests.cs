@@ -250,6 +250,54 @@ public sealed class HotlineApiTests(ApiAppFixture fixture)
     }
 
     [Fact]
+    public async Task OpenApiDocument_NamesOperations_DeclaresBothKeySchemes_ErrorsAndEnums()
+    {
+        var document = JsonDocument.Parse(await _app.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        Assert.All(document.GetProperty("servers").EnumerateArray(), s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/')));
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Operation: op.Value))).ToList();
+        Assert.Equal(["AddNote", "FileCase", "GetCase", "ListChanges", "PostReply"], operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Order());
+        foreach (var (path, operation) in operations)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("description").GetString()));
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("403", out _), path);
+            Assert.True(responses.TryGetProperty("429", out _), path);
+            Assert.Equal(path.Contains("{trackingNumber}"), responses.TryGetProperty("404", out _));
+        }
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal(("http", "bearer"), (schemes.GetProperty("Bearer").GetProperty("type").GetString(), schemes.GetProperty("Bearer").GetProperty("scheme").GetString()));
+        Assert.Equal(2, document.GetProperty("security").GetArrayLength());
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var filing = schemas.GetProperty("FileCaseRequest").GetProperty("properties");
+        Assert.Equal(["complaint", "suggestion", "report", "praise", null], filing.GetProperty("kind").GetProperty("enum").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? null : v.GetString()));
+        Assert.Contains("en", filing.GetProperty("language").GetProperty("enum").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? null : v.GetString()));
+        Assert.Contains("Resolved", schemas.GetProperty("CaseDocument").GetProperty("properties").GetProperty("status").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Contains("a phone or an email", document.GetRawText());
+    }
+
+    [Fact]
+    public async Task TheResponseCheck_FindsTheRecordedResponses_AndWhatTheDocumentDoesNotDescribe()
+    {
+        var client = _app.CreateClient().WithKey(await _app.CreateKeyAsync(open311: false, hotline: true));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/changes")).StatusCode);
+        var recorded = fixture.Recording.Responses.Where(r => r.Pattern?.EndsWith("changes") == true).ToList();
+        var (count, problems) = fixture.Recording.Mismatches(recorded);
+        Assert.True(count >= 1);
+        Assert.Empty(problems);
+
+        var changes = recorded.First(r => r.Status == 200);
+        var badEnum = changes with { Body = "{\"changes\":[{\"id\":\"1\",\"trackingNumber\":\"x\",\"at\":\"2026-01-01T00:00:00Z\",\"type\":\"Bogus\",\"action\":null,\"fromStatus\":null,\"toStatus\":null,\"public\":true,\"text\":null,\"actor\":\"\",\"capacity\":\"Staff\"}],\"cursor\":\"1\",\"hasMore\":false}"u8.ToArray() };
+        var missing = changes with { Body = "{\"cursor\":1}"u8.ToArray() };
+        var undocumented = changes with { Status = 418 };
+        var (_, found) = fixture.Recording.Mismatches([badEnum, missing, undocumented]);
+        Assert.Contains(found, p => p.Contains("$.changes[0].type") && p.Contains("not one of the documented values"));
+        Assert.Contains(found, p => p.Contains("$.cursor: is integer"));
+        Assert.Contains(found, p => p.Contains("$.changes: required but missing"));
+        Assert.Contains(found, p => p.Contains("418: status not documented"));
+    }
+
+    [Fact]
     public async Task EveryRequest_IsLoggedAgainstItsKey()
     {
         var key = await _app.CreateKeyAsync(open311: false, hotline: true, name: "Logged partner");

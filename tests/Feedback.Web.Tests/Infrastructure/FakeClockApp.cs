@@ -9,7 +9,7 @@ namespace Feedback.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The app on a fake clock (Wednesday 25 November 2026, 10:00 Beijing time) with every background loop off
-/// (deadline scan, outcome scan, survey sweep and month-end freeze, email delivery): tests move the clock and
+/// (deadline scan, outcome scan, survey sweep and month-end freeze, email delivery, retention sweep): tests move the clock and
 /// run the loops they are about themselves. The base of the deadline, outcome and report test apps.
 /// </summary>
 public class FakeClockApp(IDictionary<string, string?>? settings = null) : FeedbackApp(WithLoopsOff(settings))
@@ -27,6 +27,7 @@ public class FakeClockApp(IDictionary<string, string?>? settings = null) : Feedb
             ["Outcomes:ScanEnabled"] = "false",
             ["Reports:BackgroundEnabled"] = "false",
             ["Email:BackgroundEnabled"] = "false",
+            ["Privacy:RetentionEnabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

@@ -83,6 +83,14 @@ public sealed partial class StaffWorld : IAsyncLifetime
         }
     }
 
+    /// <summary>A page as <paramref name="email"/> sees it (null: anonymous), asserting it is shown; entities decoded.</summary>
+    public async Task<string> PageAsync(string? email, string url)
+    {
+        var response = await (await ClientAsync(email)).GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     public Category Category(string code) =>
         Organisation.Categories.Single(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 

@@ -27,7 +27,8 @@ public sealed record SubmitOpen311Request(
     string? Phone,
     string? Description,
     string? MediaUrl,
-    string Culture) : ICommand<Open311Receipt>, IAuthorizedMessage, IValidate
+    string Culture,
+    IReadOnlyList<UploadedFile>? Photos = null) : ICommand<Open311Receipt>, IAuthorizedMessage, IValidate
 {
     public const string KindAttribute = "kind";
     public const string AreaAttribute = "area";
@@ -47,7 +48,11 @@ public sealed record SubmitOpen311Request(
             yield return new("lat", "Api.Open311.LocationRequired");
         if (Latitude is < -90 or > 90 || (Latitude is { } lat && double.IsNaN(lat))) yield return new("lat", "Validation.Invalid");
         if (Longitude is < -180 or > 180 || (Longitude is { } lon && double.IsNaN(lon))) yield return new("long", "Validation.Invalid");
-        foreach (var e in Check.Required(Description, "description", DescriptionMaxLength)) yield return e;
+        // The description is optional when the attributes carry the content (the spec; FixMyStreet's attribute forms).
+        if (string.IsNullOrWhiteSpace(Description) && !Attributes.Any(a => a.Key is not KindAttribute and not AreaAttribute && !string.IsNullOrWhiteSpace(a.Value)))
+            yield return new("description", "Validation.Required");
+        foreach (var e in Check.Optional(Description, "description", DescriptionMaxLength)) yield return e;
+        foreach (var e in AttachmentIntake.Validate(Photos, "media")) yield return e;
         foreach (var e in Check.Optional(AddressString, "address_string", Open311Details.AddressMaxLength)) yield return e;
         foreach (var e in Check.Optional(AddressId, "address_id", Open311Details.IdMaxLength)) yield return e;
         foreach (var e in Check.Optional(DeviceId, "device_id", Open311Details.IdMaxLength)) yield return e;
@@ -55,14 +60,17 @@ public sealed record SubmitOpen311Request(
         foreach (var e in Check.Optional(FirstName, "first_name", 50)) yield return e;
         foreach (var e in Check.Optional(LastName, "last_name", 50)) yield return e;
         foreach (var e in Check.Optional(MediaUrl, "media_url", Open311Details.MediaUrlMaxLength)) yield return e;
-        if (!string.IsNullOrWhiteSpace(MediaUrl)
-            && !(Uri.TryCreate(MediaUrl.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
-            yield return new("media_url", "Validation.Invalid");
+        if (!IsWebAddress(MediaUrl)) yield return new("media_url", "Validation.Invalid");
         if (Attributes.TryGetValue(KindAttribute, out var kind) && ParseKind(kind) is null)
             yield return new($"attribute[{KindAttribute}]", "Validation.Invalid");
         if (!Attributes.TryGetValue(AreaAttribute, out var area) || string.IsNullOrWhiteSpace(area))
             yield return new($"attribute[{AreaAttribute}]", "Validation.Required");
     }
+
+    /// <summary>Empty, or an absolute http(s) address (a media_url).</summary>
+    public static bool IsWebAddress(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+        || (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 
     public static CaseKind? ParseKind(string? value) =>
         Kinds.Cast<CaseKind?>().FirstOrDefault(k => string.Equals(k.ToString(), value?.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -79,14 +87,14 @@ public sealed class SubmitOpen311RequestHandler(FeedbackDbContext db, Organisati
         var org = await organisation.GetAsync(cancellationToken);
         var code = command.ServiceCode!.Trim();
         var category = org.ActiveCategories.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ValidationException([new("service_code", "Api.Open311.UnknownService", code)]);
+            ?? throw new NotFoundException("Api.Open311.ServiceNotFound");
         var areaCode = command.Attributes[SubmitOpen311Request.AreaAttribute].Trim();
         var area = org.ActiveAreas.FirstOrDefault(a => string.Equals(a.Code, areaCode, StringComparison.OrdinalIgnoreCase))
             ?? throw new ValidationException([new($"attribute[{SubmitOpen311Request.AreaAttribute}]", "Validation.Invalid")]);
         var kind = command.Attributes.TryGetValue(SubmitOpen311Request.KindAttribute, out var k) ? SubmitOpen311Request.ParseKind(k)!.Value : CaseKind.Complaint;
 
         var name = string.Join(' ', new[] { command.FirstName, command.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()));
-        var description = command.Description!.Trim();
+        var description = DescriptionOf(command);
         var receipt = await mediator.Send(new SubmitCase(
             kind, Channel.Open311, category.Id, area.Id, SubjectFrom(description), description,
             IsAnonymous: name.Length == 0,
@@ -96,12 +104,24 @@ public sealed class SubmitOpen311RequestHandler(FeedbackDbContext db, Organisati
             ContactAddress: null,
             CustomerNumber: null,
             command.Culture,
-            []), cancellationToken);
+            command.Photos ?? []), cancellationToken);
 
         var details = new Open311Details(receipt.CaseId, command.Latitude, command.Longitude, Clean(command.AddressString), Clean(command.AddressId),
             Clean(command.DeviceId), Clean(command.AccountId), Clean(command.MediaUrl));
         db.Open311Details.Add(details);
         return new Open311Receipt(receipt.TrackingNumber, details.Token, details.AccountId, receipt.ResolveBy);
+    }
+
+    /// <summary>The description as sent, then each further attribute as "code: value" lines (so nothing the client sent is lost).</summary>
+    internal static string DescriptionOf(SubmitOpen311Request command)
+    {
+        var lines = new List<string>();
+        if (!string.IsNullOrWhiteSpace(command.Description)) lines.Add(command.Description.Trim());
+        lines.AddRange(command.Attributes
+            .Where(a => a.Key is not SubmitOpen311Request.KindAttribute and not SubmitOpen311Request.AreaAttribute && !string.IsNullOrWhiteSpace(a.Value))
+            .Select(a => $"{a.Key}: {a.Value.Trim()}"));
+        var text = string.Join('\n', lines);
+        return text.Length <= SubmitOpen311Request.DescriptionMaxLength ? text : text[..SubmitOpen311Request.DescriptionMaxLength];
     }
 
     /// <summary>Open311 has no subject: the first line of the description, shortened, serves as one.</summary>

@@ -10,12 +10,14 @@ namespace Feedback.Domain.Api.Queries;
 /// <summary>
 /// Open311 <c>GET requests</c> and <c>GET requests/{id}</c>: public, so only what was filed through Open311
 /// (its clients publish by design; a web or hotline case is followed with its PIN), never a misconduct
-/// report, and no personal data: no name, phone, email, address or client ids; the location is rounded.
-/// Without ids the spec's window applies: the 90 days before <see cref="End"/> (default now).
+/// report, and no personal data: no name, phone, email, address or client ids; the location is rounded;
+/// the description and the notes are masked and only public updates count (<see cref="Open311Publication"/>).
+/// Ids override every other argument (the spec); without ids the spec's window applies: the 90 days before
+/// <see cref="End"/> (default now). Empty <see cref="ServiceCodes"/> means every service.
 /// </summary>
 public sealed record ListOpen311Requests(
     IReadOnlyList<string> Ids,
-    string? ServiceCode,
+    IReadOnlyList<string> ServiceCodes,
     DateTimeOffset? Start,
     DateTimeOffset? End,
     bool? Open) : IQuery<IReadOnlyList<Open311RequestRow>>, IAuthorizedMessage, IValidate
@@ -28,8 +30,10 @@ public sealed record ListOpen311Requests(
     public IEnumerable<ValidationError> Validate()
     {
         if (Ids.Count > MaxResults) yield return new("service_request_id", "Api.Open311.TooManyIds", MaxResults);
-        foreach (var e in Check.Instant(Start, "start_date").Concat(Check.Instant(End, "end_date"))) yield return e;
-        if (Start is { } start && End is { } end)
+        // With ids the dates are ignored (the spec: service_request_id overrides the other arguments).
+        if (Ids.Count == 0)
+            foreach (var e in Check.Instant(Start, "start_date").Concat(Check.Instant(End, "end_date"))) yield return e;
+        if (Ids.Count == 0 && Start is { } start && End is { } end)
         {
             if (end < start) yield return new("end_date", "Api.Open311.EndBeforeStart");
             else if (end - start > MaxWindow) yield return new("end_date", "Api.Open311.WindowTooLong", MaxWindow.Days);
@@ -37,32 +41,40 @@ public sealed record ListOpen311Requests(
     }
 }
 
-/// <param name="StatusNotes">The latest public text from those handling it (reply, question, resolution).</param>
+/// <param name="StatusNotes">The latest public update's masked text from those handling it, if it has one.</param>
+/// <param name="NotesAction">What the latest public update was (the edge names it when there is no text).</param>
 /// <param name="DepartmentId">For <c>agency_responsible</c>; null while it waits in triage.</param>
+/// <param name="UpdatedAt">The latest public update, or the filing: internal work does not move it.</param>
 public sealed record Open311RequestRow(
-    string ServiceRequestId, bool IsOpen, string? StatusNotes, Guid CategoryId, Guid? DepartmentId, string Description,
+    string ServiceRequestId, bool IsOpen, string? StatusNotes, CaseAction? NotesAction, Guid CategoryId, Guid? DepartmentId, string Description,
     DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ExpectedAt, double? Latitude, double? Longitude, string? MediaUrl);
 
 public sealed class ListOpen311RequestsHandler(FeedbackDbContext db, OrganisationCache organisation, TimeProvider clock)
     : IQueryHandler<ListOpen311Requests, IReadOnlyList<Open311RequestRow>>
 {
     /// <summary>The newest matching Open311 cases, at most the spec's 1000: a range of (Channel, [CategoryId,] SubmittedAt).</summary>
-    internal static IQueryable<Case> Matching(FeedbackDbContext db, ListOpen311Requests query, Guid? categoryId, DateTimeOffset now)
+    internal static IQueryable<Case> Matching(FeedbackDbContext db, ListOpen311Requests query, IReadOnlyList<Guid> categoryIds, DateTimeOffset now)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.Channel == Channel.Open311 && c.Kind != CaseKind.Report);
         if (query.Ids.Count > 0)
         {
+            // The spec: service_request_id overrides all other arguments.
             var ids = query.Ids.ToList();
-            cases = cases.Where(c => ids.Contains(c.TrackingNumber));
+            return cases.Where(c => ids.Contains(c.TrackingNumber)).OrderByDescending(c => c.SubmittedAt).Take(ListOpen311Requests.MaxResults);
         }
-        else
+        var end = query.End ?? now;
+        var start = query.Start ?? end - ListOpen311Requests.MaxWindow;
+        cases = cases.Where(c => c.SubmittedAt >= start && c.SubmittedAt <= end);
+        if (categoryIds.Count == 1)
         {
-            var end = query.End ?? now;
-            var start = query.Start ?? end - ListOpen311Requests.MaxWindow;
-            cases = cases.Where(c => c.SubmittedAt >= start && c.SubmittedAt <= end);
-        }
-        if (categoryId is { } category)
+            var category = categoryIds[0];
             cases = cases.Where(c => c.CategoryId == category);
+        }
+        else if (categoryIds.Count > 1)
+        {
+            var categories = categoryIds.ToList();
+            cases = cases.Where(c => categories.Contains(c.CategoryId));
+        }
         if (query.Open is { } open)
             cases = open
                 ? cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rejected)
@@ -75,33 +87,36 @@ public sealed class ListOpen311RequestsHandler(FeedbackDbContext db, Organisatio
 
     public async ValueTask<IReadOnlyList<Open311RequestRow>> Handle(ListOpen311Requests query, CancellationToken cancellationToken)
     {
-        Guid? categoryId = null;
-        if (!string.IsNullOrWhiteSpace(query.ServiceCode))
+        var categoryIds = new List<Guid>();
+        if (query.Ids.Count == 0 && query.ServiceCodes.Count > 0)
         {
             var org = await organisation.GetAsync(cancellationToken);
-            var category = org.Categories.FirstOrDefault(c => string.Equals(c.Code, query.ServiceCode.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (category is null) return [];
-            categoryId = category.Id;
+            categoryIds = org.Categories
+                .Where(c => query.ServiceCodes.Any(code => string.Equals(c.Code, code.Trim(), StringComparison.OrdinalIgnoreCase)))
+                .Select(c => c.Id).ToList();
+            if (categoryIds.Count == 0) return [];
         }
-        var cases = Matching(db, query, categoryId, clock.GetUtcNow());
+        var updates = db.CaseEvents.Where(Open311Publication.IsUpdate);
+        var cases = Matching(db, query, categoryIds, clock.GetUtcNow());
         var rows = await cases
             .Join(db.Open311Details, c => c.Id, d => d.CaseId, (c, d) => new
             {
-                c.TrackingNumber, c.Status, c.CategoryId, c.DepartmentId, c.Description, c.SubmittedAt, c.UpdatedAt, c.ResolveBy,
+                c.TrackingNumber, c.Status, c.CategoryId, c.DepartmentId, c.Description, c.SubmittedAt, c.ResolveBy, c.Contact,
                 d.Latitude, d.Longitude, d.MediaUrl,
-                Notes = db.CaseEvents
-                    .Where(e => e.CaseId == c.Id && e.IsPublic && e.Text != null
-                        && (e.ActorCapacity == Actor.Staff || e.ActorCapacity == Actor.DepartmentHead || e.ActorCapacity == Actor.Dispatcher))
+                Latest = updates
+                    .Where(e => e.CaseId == c.Id)
                     .OrderByDescending(e => e.At)
-                    .Select(e => e.Text)
+                    .Select(e => new { e.At, e.Text, e.ActorCapacity, e.Action })
                     .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return rows
             .OrderByDescending(r => r.SubmittedAt)
             .Select(r => new Open311RequestRow(
-                r.TrackingNumber, CaseTransitions.IsOpen(r.Status), r.Notes, r.CategoryId, r.DepartmentId, r.Description,
-                r.SubmittedAt, r.UpdatedAt, r.ResolveBy,
+                r.TrackingNumber, CaseTransitions.IsOpen(r.Status),
+                r.Latest is null ? null : Open311Publication.PublicText(r.Latest.ActorCapacity, r.Latest.Text, r.Contact), r.Latest?.Action,
+                r.CategoryId, r.DepartmentId, Open311Publication.PublicDescription(r.Description, r.Contact),
+                r.SubmittedAt, r.Latest?.At ?? r.SubmittedAt, r.ResolveBy,
                 r.Latitude is { } lat ? Math.Round(lat, LocationDecimals) : null,
                 r.Longitude is { } lon ? Math.Round(lon, LocationDecimals) : null,
                 r.MediaUrl))

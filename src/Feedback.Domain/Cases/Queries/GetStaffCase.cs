@@ -55,6 +55,8 @@ public sealed record StaffCaseView
     /// <summary>Cases rejected as duplicates of this one.</summary>
     public required IReadOnlyList<StaffCaseLink> Duplicates { get; init; }
     public required IReadOnlyList<StaffCaseAttachment> Attachments { get; init; }
+    /// <summary>Where the problem is, as an Open311 client reported it (null for other channels).</summary>
+    public StaffCaseLocation? ReportedLocation { get; init; }
     /// <summary>Oldest first; internal entries included (see <see cref="StaffCaseEvent.IsPublic"/>).</summary>
     public required IReadOnlyList<StaffCaseEvent> Timeline { get; init; }
 
@@ -78,11 +80,16 @@ public sealed record StaffCaseContact(string? Name, string? Phone, string? Email
 
 public sealed record StaffCaseLink(Guid Id, string TrackingNumber);
 
+/// <summary>An Open311 request's location and picture: coordinates, the client's address text and id, and its media_url.</summary>
+public sealed record StaffCaseLocation(double? Latitude, double? Longitude, string? AddressString, string? AddressId, string? MediaUrl);
+
 public sealed record StaffCaseAttachment(Guid Id, string FileName, string ContentType, long SizeBytes, DateTimeOffset UploadedAt);
 
+/// <param name="RoutedByRule">For routing by the rules at filing: the rule's name in both languages, when the rule
+/// that the timeline names (by its name then) still exists; the page then shows it in the reader's language.</param>
 public sealed record StaffCaseEvent(
     DateTimeOffset At, CaseEventType Type, CaseAction? Action, CaseStatus? FromStatus, CaseStatus? ToStatus,
-    string ActorName, Actor ActorCapacity, bool IsPublic, string? Text);
+    string ActorName, Actor ActorCapacity, bool IsPublic, string? Text, LocalName? RoutedByRule = null);
 
 /// <summary>A department and the people in it a case may be given to.</summary>
 public sealed record DepartmentOption(Guid Id, LocalName Name, IReadOnlyList<CaseWorker> Workers);
@@ -116,6 +123,13 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
             .OrderBy(c => c.SubmittedAt)
             .Select(c => new { c.Id, c.TrackingNumber, c.MasterCaseId })
             .ToListAsync(cancellationToken);
+        // The address an Open311 client sent is where the fault is, but may be someone's home: masked as the contact is.
+        var location = @case.Channel != Channel.Open311 ? null : await db.Open311Details.AsNoTracking()
+            .Where(o => o.CaseId == @case.Id)
+            .Select(o => new StaffCaseLocation(o.Latitude, o.Longitude, o.AddressString, o.AddressId, o.MediaUrl))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (location is not null && !maySeeContact)
+            location = location with { AddressString = PersonalDataMasker.MaskAddress(location.AddressString) };
         var assigneeName = @case.AssigneeId is { } assignee
             ? await db.Users.Where(u => u.Id == assignee).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
             : null;
@@ -143,12 +157,14 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
             ContactBy = @case.ContactBy,
             ResolveBy = @case.ResolveBy,
             FirstContactedAt = @case.FirstContactedAt,
-            ResolvedAt = @case.ResolvedAt,
+            // A reopened case is not resolved: the earlier answer's time stays in the timeline, not in the facts.
+            ResolvedAt = @case.Status is CaseStatus.Resolved or CaseStatus.Closed ? @case.ResolvedAt : null,
             ClosedAt = @case.ClosedAt,
             ResolutionSummary = @case.ResolutionSummary,
             RejectionReason = @case.RejectionReason,
             Master = links.Where(c => c.Id == @case.MasterCaseId).Select(c => new StaffCaseLink(c.Id, c.TrackingNumber)).FirstOrDefault(),
             Duplicates = links.Where(c => c.MasterCaseId == @case.Id).Select(c => new StaffCaseLink(c.Id, c.TrackingNumber)).ToList(),
+            ReportedLocation = location,
             Attachments = @case.Attachments.OrderBy(a => a.UploadedAt)
                 .Select(a => new StaffCaseAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAt)).ToList(),
             Timeline = @case.Events
@@ -156,7 +172,7 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
                 .Select(e => new StaffCaseEvent(e.At, e.Type, e.Action, e.FromStatus, e.ToStatus,
                     // The submitter's name is their identity too: masked wherever their contact details are.
                     e.ActorCapacity == Actor.Submitter && !maySeeContact ? PersonalDataMasker.MaskName(e.ActorName) ?? "" : e.ActorName,
-                    e.ActorCapacity, e.IsPublic, e.Text))
+                    e.ActorCapacity, e.IsPublic, e.Text, RuleNamed(e, org)))
                 .ToList(),
             Actions = actions,
             MayReply = @case.IsOpen && (viewer.IsHandler || viewer.Is(Actor.Dispatcher)),
@@ -165,6 +181,15 @@ public sealed class GetStaffCaseHandler(FeedbackDbContext db, OrganisationCache 
             RouteTargets = routeTo.Select(d => new DepartmentOption(d.Id, LocalName.Of(d)!, [])).ToList(),
         };
     }
+
+    /// <summary>
+    /// Filing records the rule that routed a case by its (Chinese) name: the rule list gives the English one.
+    /// </summary>
+    private static LocalName? RuleNamed(CaseEvent e, OrganisationSnapshot org) =>
+        e is { Action: CaseAction.Route, ActorCapacity: Actor.System, Text: { Length: > 0 } text }
+        && org.Rules.FirstOrDefault(r => r.Name == text) is { } rule
+            ? new LocalName(rule.Name, rule.NameIn("en"))
+            : null;
 
     /// <summary>A department head keeps the case in their department; the service centre may send it anywhere it may go.</summary>
     private static IReadOnlyList<Department> ReassignDepartments(Case @case, CaseParticipant viewer, OrganisationSnapshot org) =>

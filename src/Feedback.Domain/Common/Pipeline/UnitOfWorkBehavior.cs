@@ -22,7 +22,16 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(FeedbackDbContext db
         {
             var response = await next(message, cancellationToken);
             db.MoveDomainEventsToOutbox(clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                // A full disk is not a bug: the edge tells the person that nothing was saved (the transaction rolled back).
+                StorageFull.ThrowIfFull(ex);
+                throw;
+            }
             return response;
         }
         finally

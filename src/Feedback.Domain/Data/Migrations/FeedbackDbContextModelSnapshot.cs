@@ -218,6 +218,9 @@ namespace Feedback.Domain.Data.Migrations
                     b.Property<long?>("AchievedResolveMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT");
 
@@ -413,6 +416,8 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
+
+                    b.HasIndex("AnonymisedAt", "ClosedAt");
 
                     b.HasIndex("AssigneeId", "Status");
 
@@ -1258,6 +1263,10 @@ namespace Feedback.Domain.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 

@@ -74,7 +74,7 @@ public sealed class OrganisationSetup
         var addedRules = 0;
         foreach (var rule in await db.RoutingRules.AnyAsync(cancellationToken) ? [] : RoutingRules)
         {
-            var entity = new RoutingRule(rule.Name, rule.Order, departments[rule.DepartmentCode].Id, rule.Priority).When(
+            var entity = new RoutingRule(rule.Name, rule.Order, departments[rule.DepartmentCode].Id, rule.Priority, rule.NameEn).When(
                 rule.Kinds,
                 rule.CategoryCodes.Select(code => categories[code].Id),
                 rule.AreaCodes.Select(code => areas[code].Id),

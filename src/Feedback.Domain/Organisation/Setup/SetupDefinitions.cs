@@ -21,7 +21,8 @@ public sealed record RoutingRuleDefinition(
     IReadOnlyList<Channel> Channels,
     IReadOnlyList<string> Keywords,
     string DepartmentCode,
-    Priority Priority);
+    Priority Priority,
+    string? NameEn = null);
 
 public sealed record SlaPolicyDefinition(
     string Name,

@@ -126,8 +126,9 @@ internal sealed partial class SetupFileReader
         var names = new HashSet<string>();
         foreach (var (entry, order) in Entries(read, root, "rules", required: true))
         {
-            read.OnlyKnown(entry, "name", "enabled", "kinds", "categories", "areas", "channels", "keywords", "department", "priority");
+            read.OnlyKnown(entry, "name", "nameEn", "enabled", "kinds", "categories", "areas", "channels", "keywords", "department", "priority");
             var name = ReadUniqueName(read, entry, names);
+            var nameEn = read.String(entry, "nameEn", required: false, maxLength: 100);
             var enabled = read.Boolean(entry, "enabled", required: false) ?? true;
             var kinds = Enums<CaseKind>(read, entry, "kinds");
             var categories = Codes(read, entry, "categories", Categories, DataFileErrors.UnknownCategory, checkCodes);
@@ -142,7 +143,7 @@ internal sealed partial class SetupFileReader
             }
             var priority = EnumValue<Priority>(read, entry, "priority") ?? Priority.Normal;
             if (name is not null && department is not null && kinds is not null && categories is not null && areas is not null && channels is not null)
-                RoutingRules.Add(new RoutingRuleDefinition(name, order, enabled, kinds, categories, areas, channels, keywords, department, priority));
+                RoutingRules.Add(new RoutingRuleDefinition(name, order, enabled, kinds, categories, areas, channels, keywords, department, priority, nameEn));
         }
     }
 

@@ -17,7 +17,10 @@ public sealed record GetPublicStatistics(int Months = 12) : IQuery<IReadOnlyList
     }
 }
 
-public sealed record PublicMonthStatistics(ReportMonth Month, int Received, int Closed, double? OnTimeRate, double? SatisfactionRate, bool IsFrozen);
+/// <param name="IsInProgress">The current month, still being counted. A past month that was never frozen (the
+/// platform was not running at its end) is over all the same.</param>
+public sealed record PublicMonthStatistics(ReportMonth Month, int Received, int Closed, double? OnTimeRate, double? SatisfactionRate, bool IsFrozen,
+    bool IsInProgress = false);
 
 public sealed class GetPublicStatisticsHandler(KpiSource source) : IQueryHandler<GetPublicStatistics, IReadOnlyList<PublicMonthStatistics>>
 {
@@ -30,7 +33,7 @@ public sealed class GetPublicStatisticsHandler(KpiSource source) : IQueryHandler
             var snapshot = await source.LoadAsync(month, KpiFilter.All, withP90: false, null, cancellationToken);
             var total = snapshot.Total;
             result.Add(new PublicMonthStatistics(month, total.Received, total.Closed, total.CommitmentFulfilmentRate, total.SatisfactionRate,
-                snapshot.IsFrozen));
+                snapshot.IsFrozen, !snapshot.IsFrozen && month == current));
         }
         return result;
     }

@@ -23,7 +23,7 @@ public sealed class AddRoutingRuleHandler(FeedbackDbContext db, OrganisationCach
         await command.Rule.CheckReferencesAsync(db, cancellationToken);
         var rules = await RuleList.LoadAsync(db, cancellationToken);
         RuleList.Renumber(rules);
-        var rule = new RoutingRule(command.Rule.Name, rules.Count + 1, command.Rule.DepartmentId, command.Rule.Priority);
+        var rule = new RoutingRule(command.Rule.Name, rules.Count + 1, command.Rule.DepartmentId, command.Rule.Priority, command.Rule.NameEn);
         command.Rule.ApplyTo(rule);
         db.RoutingRules.Add(rule);
         db.InvalidateAfterSave(organisation);

@@ -19,7 +19,8 @@ public sealed record RoutingRuleFields(
     IReadOnlyList<string> Keywords,
     Guid DepartmentId,
     Priority Priority,
-    bool CatchAll = false)
+    bool CatchAll = false,
+    string? NameEn = null)
 {
     private IReadOnlyList<string> CleanKeywords => Keywords.Select(k => k.Trim()).Where(k => k.Length > 0).ToList();
 
@@ -28,6 +29,7 @@ public sealed record RoutingRuleFields(
     public IEnumerable<ValidationError> Validate()
     {
         foreach (var e in Check.Required(Name, nameof(Name), RoutingRule.NameMaxLength)) yield return e;
+        foreach (var e in Check.Optional(NameEn?.Trim(), nameof(NameEn), RoutingRule.NameMaxLength)) yield return e;
         if (Kinds.Any(k => !Enum.IsDefined(k))) yield return new(nameof(Kinds), "Validation.Invalid");
         if (Channels.Any(c => !Enum.IsDefined(c))) yield return new(nameof(Channels), "Validation.Invalid");
         if (CategoryIds.Contains(Guid.Empty)) yield return new(nameof(CategoryIds), "Validation.Invalid");
@@ -62,7 +64,7 @@ public sealed record RoutingRuleFields(
 
     internal void ApplyTo(RoutingRule rule)
     {
-        rule.Update(Name, DepartmentId, Priority);
+        rule.Update(Name, DepartmentId, Priority, NameEn);
         rule.When(Kinds, CategoryIds, AreaIds, Channels, Keywords);
     }
 }

@@ -16,12 +16,12 @@ public sealed record ListRoutingRules : IQuery<IReadOnlyList<RoutingRuleSummary>
 public sealed record RoutingRuleSummary(
     Guid Id, int Order, string Name, bool IsEnabled,
     IReadOnlyList<CaseKind> Kinds, IReadOnlyList<Guid> CategoryIds, IReadOnlyList<Guid> AreaIds, IReadOnlyList<Channel> Channels,
-    IReadOnlyList<string> Keywords, Guid DepartmentId, Priority Priority)
+    IReadOnlyList<string> Keywords, Guid DepartmentId, Priority Priority, string? NameEn = null)
 {
     public bool HasConditions => Kinds.Count + CategoryIds.Count + AreaIds.Count + Channels.Count + Keywords.Count > 0;
 
     internal static readonly Expression<Func<RoutingRule, RoutingRuleSummary>> FromRule = r =>
-        new RoutingRuleSummary(r.Id, r.Order, r.Name, r.IsEnabled, r.Kinds, r.CategoryIds, r.AreaIds, r.Channels, r.Keywords, r.DepartmentId, r.Priority);
+        new RoutingRuleSummary(r.Id, r.Order, r.Name, r.IsEnabled, r.Kinds, r.CategoryIds, r.AreaIds, r.Channels, r.Keywords, r.DepartmentId, r.Priority, r.NameEn);
 }
 
 public sealed class ListRoutingRulesHandler(FeedbackDbContext db) : IQueryHandler<ListRoutingRules, IReadOnlyList<RoutingRuleSummary>>

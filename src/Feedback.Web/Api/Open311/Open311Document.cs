@@ -42,6 +42,9 @@ public sealed record Open311Document(string RootName, object Root, int StatusCod
             WriteJson(buffer);
         }
         response.ContentLength = buffer.Length;
+        // HEAD: the same headers (type, length) without the body.
+        if (HttpMethods.IsHead(httpContext.Request.Method))
+            return;
         buffer.Position = 0;
         await buffer.CopyToAsync(response.Body, httpContext.RequestAborted);
     }

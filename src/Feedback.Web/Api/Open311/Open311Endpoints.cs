@@ -1,5 +1,6 @@
 using System.Globalization;
 using Feedback.Domain.Common;
+using Feedback.Web.Infrastructure.Data;
 using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.Extensions.Localization;
@@ -17,17 +18,45 @@ public static class Open311Endpoints
 
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
+        // Anonymous reads are public: RateLimits:api requests a minute per client address (keys have their own budget too).
         var group = app.MapGroup(Root)
             .AddEndpointFilter<Open311ErrorFilter>()
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.Api)
+            .WithMetadata(new Open311RateLimitRejection())
             .ExcludeFromDescription();
         group.MapDiscovery();
         group.MapServices();
         group.MapRequests();
+        group.MapUpdates();
         group.MapTokens();
-        // Anything else under the root is the spec's 404, in the format its suffix asks for.
-        group.Map("{**rest}", (string? rest, IStringLocalizer localizer) => Error(localizer, StatusCodes.Status404NotFound, "Error.NotFound"));
+        // Anything else under the root is the spec's 404, in the format its suffix asks for; a browser's
+        // CORS preflight (any path, OPTIONS) is answered here too.
+        group.Map("{**rest}", (string? rest, HttpContext context, IStringLocalizer localizer) =>
+            HttpMethods.IsOptions(context.Request.Method) ? Preflight(context) : Error(localizer, StatusCodes.Status404NotFound, "Error.NotFound"));
         return app;
+    }
+
+    /// <summary>A read resource: GET, and HEAD (the same answer without its body, which Kestrel leaves out).</summary>
+    internal static RouteHandlerBuilder MapRead(this RouteGroupBuilder group, string pattern, Delegate handler) =>
+        group.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+
+    /// <summary>
+    /// The reads are public: any web page may fetch them (Access-Control-Allow-Origin: *, no credentials,
+    /// as cookies never count here anyway). Writes need a key, sent by servers, and get no CORS headers.
+    /// </summary>
+    internal static void AllowAnyOrigin(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+    }
+
+    private static IResult Preflight(HttpContext context)
+    {
+        context.Response.Headers.AccessControlAllowMethods = "GET, HEAD";
+        context.Response.Headers.AccessControlAllowHeaders = "Accept, Accept-Language";
+        context.Response.Headers.AccessControlMaxAge = "86400";
+        return Results.NoContent();
     }
 
     /// <summary>json or xml from the route's <c>{format}</c>; anything else is refused before the handler runs.</summary>
@@ -66,6 +95,7 @@ public sealed class Open311ErrorFilter(IStringLocalizer localizer) : IEndpointFi
     {
         var http = context.HttpContext;
         ApiRequestContext.Begin(http);
+        Open311Endpoints.AllowAnyOrigin(http);
         var format = Open311Endpoints.FormatOf(http);
         if (!Open311Endpoints.IsKnownFormat(http))
             return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, "Api.Open311.Format").As(format);
@@ -86,8 +116,27 @@ public sealed class Open311ErrorFilter(IStringLocalizer localizer) : IEndpointFi
             http.Response.Headers.RetryAfter = "60";
             return Open311Endpoints.Error(localizer, StatusCodes.Status429TooManyRequests, e.Message).As(format);
         }
+        catch (StorageFullException e)
+        {
+            http.RequestServices.GetRequiredService<StorageHealth>().RecordFull();
+            http.Response.Headers.RetryAfter = StorageHealth.RetryAfterSeconds;
+            return Open311Endpoints.Error(localizer, StatusCodes.Status503ServiceUnavailable, e.Code).As(format);
+        }
         catch (DomainRuleException e) { return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, e.Code, e.Arguments).As(format); }
         catch (Exception e) when (BadInput.IsUnreadableRequest(e)) { return Open311Endpoints.Error(localizer, StatusCodes.Status400BadRequest, "Error.Unreadable").As(format); }
+    }
+}
+
+/// <summary>The 429 of the RateLimits:api policy as the spec's errors document, in the format the path asks for.</summary>
+internal sealed class Open311RateLimitRejection : IRateLimitRejectionWriter
+{
+    public Task WriteAsync(HttpContext context)
+    {
+        ApiRequestContext.Begin(context);
+        Open311Endpoints.AllowAnyOrigin(context);
+        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer>();
+        var format = (context.Request.Path.Value ?? "").EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? Open311Document.Xml : Open311Document.Json;
+        return Open311Endpoints.Error(localizer, StatusCodes.Status429TooManyRequests, "Error.TooManyRequests").As(format).ExecuteAsync(context);
     }
 }
 

@@ -1,7 +1,7 @@
 namespace Feedback.Web.Api.Open311;
 
 /// <summary>
-/// Section <c>Open311</c>: <c>JurisdictionId</c> (optional; a request naming another one is refused with 404),
+/// Section <c>Open311</c>: <c>JurisdictionId</c> (optional; when set, a request naming another one is refused with 404, when unset the parameter is ignored),
 /// <c>Contact</c> and <c>KeyService</c> (shown by discovery). Times are written in <c>Feedback:TimeZone</c>.
 /// </summary>
 public sealed class Open311Settings
@@ -26,7 +26,11 @@ public sealed class Open311Settings
         };
     }
 
-    /// <summary>The spec's optional jurisdiction_id: absent, or ours.</summary>
+    /// <summary>
+    /// The spec's optional jurisdiction_id: absent, or ours. With none configured this endpoint serves one
+    /// jurisdiction and ignores the parameter (clients such as FixMyStreet always send one).
+    /// </summary>
     public bool Serves(string? jurisdictionId) =>
-        string.IsNullOrWhiteSpace(jurisdictionId) || string.Equals(jurisdictionId.Trim(), JurisdictionId, StringComparison.OrdinalIgnoreCase);
+        JurisdictionId is null || string.IsNullOrWhiteSpace(jurisdictionId)
+        || string.Equals(jurisdictionId.Trim(), JurisdictionId, StringComparison.OrdinalIgnoreCase);
 }

@@ -15,7 +15,7 @@ public static class ServicesEndpoints
 {
     public static void MapServices(this RouteGroupBuilder group)
     {
-        group.MapGet("services.{format}", async (string? jurisdiction_id, Open311Settings settings, OrganisationCache organisation, IStringLocalizer localizer) =>
+        group.MapRead("services.{format}", async (string? jurisdiction_id, Open311Settings settings, OrganisationCache organisation, IStringLocalizer localizer) =>
         {
             EnsureJurisdiction(settings, jurisdiction_id);
             var org = await organisation.GetAsync();
@@ -30,7 +30,7 @@ public static class ServicesEndpoints
                 ("group", Group(category, org, culture) ?? localizer["Api.Open311.DefaultGroup"].Value))).ToList()));
         });
 
-        group.MapGet("services/{service_code}.{format}", async (string service_code, string? jurisdiction_id, Open311Settings settings,
+        group.MapRead("services/{service_code}.{format}", async (string service_code, string? jurisdiction_id, Open311Settings settings,
             OrganisationCache organisation, IStringLocalizer localizer) =>
         {
             EnsureJurisdiction(settings, jurisdiction_id);

@@ -10,7 +10,7 @@ namespace Feedback.Web.Api.Open311;
 public static class TokensEndpoints
 {
     public static void MapTokens(this RouteGroupBuilder group) =>
-        group.MapGet("tokens/{token}.{format}", async (string token, string? jurisdiction_id, Open311Settings settings, IMediator mediator) =>
+        group.MapRead("tokens/{token}.{format}", async (string token, string? jurisdiction_id, Open311Settings settings, IMediator mediator) =>
         {
             ServicesEndpoints.EnsureJurisdiction(settings, jurisdiction_id);
             var id = await mediator.Send(new FindOpen311Token(token.Trim().ToLowerInvariant()));

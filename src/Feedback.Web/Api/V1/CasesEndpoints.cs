@@ -21,22 +21,32 @@ public static class CasesEndpoints
             .Accepts<FileCaseRequest>("application/json")
             .Produces<FiledCase>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .WithSummary("File a case on behalf of a caller (channel Api); routed and deadlined at once.");
+            .WithName("FileCase")
+            .WithSummary("File a case on behalf of a caller (channel Api); routed and deadlined at once.")
+            .WithDescription("The key acts as its staff account, which must be a dispatcher. The case is routed by the rules and held to its "
+                + "deadlines at once; the answer gives the tracking number and the PIN to tell the caller (with both they follow the case online).");
         group.MapGet("cases/{trackingNumber}", GetAsync)
             .Produces<CaseDocument>()
-            .WithSummary("A case by its tracking number, as the key's staff account may see it.");
+            .WithName("GetCase")
+            .WithSummary("A case by its tracking number, as the key's staff account may see it.")
+            .WithDescription("Contact details are masked unless that account may see them; location is what an Open311 client reported (null otherwise). "
+                + "A case the account may not see is 404, as one that does not exist.");
         group.MapPost("cases/{trackingNumber}/replies", (string trackingNumber, HttpRequest request, IMediator mediator) =>
                 AddTextAsync(trackingNumber, request, mediator, (id, text) => new PostPublicReply(id, text)))
             .Accepts<TextRequest>("application/json")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .WithSummary("A public reply: the caller sees it (and is emailed).");
+            .WithName("PostReply")
+            .WithSummary("A public reply: the caller sees it (and is emailed).")
+            .WithDescription("Needs an account that handles the case (its department's staff or head). Text up to 5000 characters.");
         group.MapPost("cases/{trackingNumber}/notes", (string trackingNumber, HttpRequest request, IMediator mediator) =>
                 AddTextAsync(trackingNumber, request, mediator, (id, text) => new AddInternalNote(id, text)))
             .Accepts<TextRequest>("application/json")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .WithSummary("An internal note: only those who handle the case see it.");
+            .WithName("AddNote")
+            .WithSummary("An internal note: only those who handle the case see it.")
+            .WithDescription("Never shown to the caller or published. Text up to 5000 characters.");
     }
 
     private static async Task<IResult> FileAsync(HttpRequest request, IMediator mediator, OrganisationCache organisation)
@@ -108,7 +118,7 @@ public sealed record CaseDocument(
     string TrackingNumber, string Status, string Kind, string Channel, string Priority, string Category, string Area, string? Department,
     string Subject, string Description, bool Anonymous, CallerView Caller,
     DateTimeOffset SubmittedAt, DateTimeOffset? ContactBy, DateTimeOffset? ResolveBy, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt,
-    string? ResolutionSummary, IReadOnlyList<TimelineEntry> Timeline)
+    string? ResolutionSummary, IReadOnlyList<TimelineEntry> Timeline, ReportedLocation? Location)
 {
     /// <param name="culture">Names of category, area and department are given in the reader's language.</param>
     public static CaseDocument From(StaffCaseView view, string culture) => new(
@@ -117,8 +127,12 @@ public sealed record CaseDocument(
         view.Subject, view.Description, view.IsAnonymous,
         new CallerView(view.Contact.Name, view.Contact.Phone, view.Contact.Email, view.Contact.Address, view.Contact.CustomerNumber, view.Contact.IsMasked),
         view.SubmittedAt, view.ContactBy, view.ResolveBy, view.ResolvedAt, view.ClosedAt, view.ResolutionSummary,
-        view.Timeline.Select(e => new TimelineEntry(e.At, e.Type.ToString(), e.Action?.ToString(), e.ToStatus?.ToString(), e.ActorName, e.ActorCapacity.ToString(), e.IsPublic, e.Text)).ToList());
+        view.Timeline.Select(e => new TimelineEntry(e.At, e.Type.ToString(), e.Action?.ToString(), e.ToStatus?.ToString(), e.ActorName, e.ActorCapacity.ToString(), e.IsPublic, e.Text)).ToList(),
+        view.ReportedLocation is { } l ? new ReportedLocation(l.Latitude, l.Longitude, l.AddressString, l.AddressId, l.MediaUrl) : null);
 }
+
+/// <summary>Where the problem is, as an Open311 client reported it (null for cases from other channels).</summary>
+public sealed record ReportedLocation(double? Latitude, double? Longitude, string? AddressString, string? AddressId, string? MediaUrl);
 
 public sealed record CallerView(string? Name, string? Phone, string? Email, string? Address, string? CustomerNumber, bool Masked);
 

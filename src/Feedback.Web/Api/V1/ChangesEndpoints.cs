@@ -28,7 +28,10 @@ public static class ChangesEndpoints
             })
             .Produces<ChangesDocument>()
             .ProducesValidationProblem()
-            .WithSummary("Timeline entries after a cursor (at most 500 a page), for synchronisation.");
+            .WithName("ListChanges")
+            .WithSummary("Timeline entries after a cursor (at most 500 a page), for synchronisation.")
+            .WithDescription("Start without after; keep the returned cursor and pass it back as after. Entries come oldest first, of the cases the "
+                + "key's account may see; hasMore says another page is ready now. limit is 1 to 500 (default 100).");
 
     private static long Number(string? value, string field, long fallback) =>
         string.IsNullOrWhiteSpace(value) ? fallback

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Feedback.Domain.Api;
 using Feedback.Domain.Common;
 using Feedback.Web.Api.Keys;
+using Feedback.Web.Infrastructure.Data;
 using Feedback.Web.Infrastructure.Localization;
 using Feedback.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -78,6 +79,12 @@ public sealed class V1ErrorFilter(IStringLocalizer localizer) : IEndpointFilter
         {
             context.HttpContext.Response.Headers.RetryAfter = "60";
             return Problem(StatusCodes.Status429TooManyRequests, localizer[e.Message]);
+        }
+        catch (StorageFullException e)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<StorageHealth>().RecordFull();
+            context.HttpContext.Response.Headers.RetryAfter = StorageHealth.RetryAfterSeconds;
+            return Problem(StatusCodes.Status503ServiceUnavailable, localizer.Message(e));
         }
         catch (DomainRuleException e) { return Problem(StatusCodes.Status400BadRequest, localizer.Message(e)); }
         catch (Exception e) when (BadInput.IsUnreadableRequest(e)) { return Problem(StatusCodes.Status400BadRequest, localizer["Error.Unreadable"]); }

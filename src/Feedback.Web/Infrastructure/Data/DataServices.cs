@@ -19,7 +19,8 @@ public static class DataServices
     /// connection (<see cref="SqlitePragmas"/>); this process's writers queue on <see cref="SqliteWriteGate"/>,
     /// and every connection still waits up to 5 s for a writer outside it (another process, a bulk update)
     /// instead of failing with "database is locked". <see cref="SqliteCheckpointer"/> copies the log back into
-    /// the file in the background. See docs/decisions/0010 and 0016.
+    /// the file in the background. See docs/decisions/0010 and 0016. <see cref="StorageHealth"/> makes /healthz say
+    /// degraded when the data folder runs out of space (docs/decisions/0020).
     /// </summary>
     public static IServiceCollection AddFeedbackData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,8 @@ public static class DataServices
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<SqliteCheckpointer>();
         services.AddHostedService(provider => provider.GetRequiredService<SqliteCheckpointer>());
+        services.AddSingleton<StorageHealth>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddSingleton<SqliteStatistics>();
         services.AddHostedService(provider => provider.GetRequiredService<SqliteStatistics>());
         services.AddDbContext<FeedbackDbContext>((provider, options) =>

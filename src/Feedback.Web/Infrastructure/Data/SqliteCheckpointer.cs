@@ -24,21 +24,38 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<Sqli
         return result.Single();
     }
 
+    /// <summary>After failures, ticks are skipped, doubling up to this many (30 s): a full disk must not flood the log.</summary>
+    private const int MaxTicksBetweenFailedTries = 120;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
+        var failures = 0;
+        var skip = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
                 try
                 {
                     await CheckpointAsync(stoppingToken);
+                    if (failures > 0)
+                        logger.LogInformation("WAL checkpoint works again after {Failures} failed tries", failures);
+                    failures = 0;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // Commits still checkpoint by themselves past wal_autocheckpoint, so nothing is lost by waiting.
-                    logger.LogWarning("WAL checkpoint failed ({Error}); trying again shortly", ex.GetType().Name);
+                    failures++;
+                    skip = Math.Min(MaxTicksBetweenFailedTries, 1 << Math.Min(failures, 7)) - 1;
+                    if (int.IsPow2(failures))
+                        logger.LogWarning("WAL checkpoint failed ({Error}, {Failures} times in a row); next try in {Delay}",
+                            ex.GetType().Name, failures, Interval * (skip + 1));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using Feedback.Domain.Common;
+using Feedback.Web.Infrastructure.Data;
 using Feedback.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -11,12 +12,13 @@ namespace Feedback.Web.Infrastructure.Web;
 /// Turns what the domain refuses into what a person should see, for every page handler:
 /// validation errors → the form again with each message next to its field (400);
 /// another broken rule → the page again with the message on top (400);
-/// not found → 404; forbidden → 403. Nothing reaches the 500 page.
+/// not found → 404; forbidden → 403; a full disk → the form again with "nothing was saved, try again later"
+/// (503, and /healthz reports degraded). Nothing reaches the 500 page.
 /// Convention: a handler loads what its page shows before it sends the command, so the page can be
 /// shown again as it was. Where a handler breaks that convention the page cannot be rendered again; the
 /// answer is then the 400 error page (logged as the bug it is) rather than a 500 for input that was refused.
 /// </summary>
-public sealed class DomainExceptionPageFilter(IStringLocalizer localizer, ILogger<DomainExceptionPageFilter> logger) : IAsyncPageFilter, IAsyncResultFilter
+public sealed class DomainExceptionPageFilter(IStringLocalizer localizer, StorageHealth storage, ILogger<DomainExceptionPageFilter> logger) : IAsyncPageFilter, IAsyncResultFilter
 {
     private const string RefusedInputKey = "Feedback.RefusedInput";
 
@@ -49,11 +51,19 @@ public sealed class DomainExceptionPageFilter(IStringLocalizer localizer, ILogge
         {
             NotFoundException => new NotFoundResult(),
             ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),
+            StorageFullException => StorageFull(context, error),
             _ => ShowPageAgain(context, error),
         };
     }
 
-    private IActionResult ShowPageAgain(PageHandlerExecutingContext context, DomainRuleException error)
+    private IActionResult StorageFull(PageHandlerExecutingContext context, DomainRuleException error)
+    {
+        storage.RecordFull();
+        context.HttpContext.Response.Headers.RetryAfter = StorageHealth.RetryAfterSeconds;
+        return ShowPageAgain(context, error, StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private IActionResult ShowPageAgain(PageHandlerExecutingContext context, DomainRuleException error, int status = StatusCodes.Status400BadRequest)
     {
         MarkRefused(context.HttpContext);
         var modelState = context.ModelState;
@@ -71,10 +81,10 @@ public sealed class DomainExceptionPageFilter(IStringLocalizer localizer, ILogge
         if (context.HandlerInstance is PageModel page)
         {
             var result = page.Page();
-            result.StatusCode = StatusCodes.Status400BadRequest;
+            result.StatusCode = status;
             return result;
         }
-        return new BadRequestResult();
+        return new StatusCodeResult(status);
     }
 }
 

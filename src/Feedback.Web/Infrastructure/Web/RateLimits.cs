@@ -39,6 +39,13 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
+                // An API answers in its own error format (Open311's errors document, …) when its endpoints say how.
+                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IRateLimitRejectionWriter>() is { } writer)
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    await writer.WriteAsync(context.HttpContext);
+                    return;
+                }
                 var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer>();
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
@@ -49,4 +56,10 @@ public static class RateLimits
     }
 
     private static bool IsReadOnly(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+}
+
+/// <summary>Endpoint metadata: writes the 429 for a rate-limited request in the endpoint's own format.</summary>
+public interface IRateLimitRejectionWriter
+{
+    Task WriteAsync(HttpContext context);
 }

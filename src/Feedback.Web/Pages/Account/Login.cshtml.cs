@@ -49,12 +49,12 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             Response.RememberCulture(user.PreferredCulture);
             if (!user.TwoFactorEnabled && twoFactor.AppliesTo(await users.GetRolesAsync(user)))
                 return Redirect(TwoFactorRequirement.SetUpPath);
-            return LocalRedirect(this.LocalOrHome(ReturnUrl));
+            return LocalRedirect(await AfterSignInAsync(user));
         }
         if (result.RequiresTwoFactor)
         {
             limits.SignInSucceeded(email, address);
-            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = this.LocalOrHome(ReturnUrl), Input.RememberMe });
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = await AfterSignInAsync(user), Input.RememberMe });
         }
         if (result.IsLockedOut || result.IsNotAllowed)
         {
@@ -70,6 +70,10 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         }
         throw Invalid();
     }
+
+    /// <summary>The page asked for (only on this site), else the person's own work (<see cref="RoleLanding"/>).</summary>
+    private async Task<string> AfterSignInAsync(User user) =>
+        Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : RoleLanding.For(await users.GetRolesAsync(user));
 
     /// <summary>The one answer for a wrong password and an unknown address (the guess stays counted).</summary>
     private static DomainRuleException Invalid() => new("Account.Login.Invalid");

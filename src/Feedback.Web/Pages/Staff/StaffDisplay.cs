@@ -1,6 +1,7 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Cases.Queries;
 using Feedback.Domain.Sla;
+using Feedback.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Feedback.Web.Pages.Staff;
@@ -58,6 +59,15 @@ public static class StaffDisplay
     }
 
     /// <summary>An instant in the organisation's time zone, or a dash.</summary>
+    /// <summary>
+    /// Who acted, as a timeline line names them: a person by name (or "anonymous") and capacity; the system,
+    /// which has no name of its own, by its capacity alone (in the reader's language).
+    /// </summary>
+    public static string Actor(IStringLocalizer localizer, StaffCaseEvent entry) =>
+        entry.ActorCapacity == Feedback.Domain.Cases.Actor.System
+            ? localizer.Enum(entry.ActorCapacity)
+            : $"{(entry.ActorName is { Length: > 0 } name ? name : localizer["Staff.Event.Unnamed"])} ({localizer.Enum(entry.ActorCapacity)})";
+
     public static string Local(DateTimeOffset? instant, TimeZoneInfo zone) =>
         instant is { } value ? TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd HH:mm") : "–";
 }

@@ -29,7 +29,7 @@ public sealed class EditModel(IMediator mediator, OrganisationCache organisation
         if (Existing is { } rule)
             Input = new RuleInput
             {
-                Name = rule.Name, Kinds = [.. rule.Kinds], CategoryIds = [.. rule.CategoryIds], AreaIds = [.. rule.AreaIds],
+                Name = rule.Name, NameEn = rule.NameEn, Kinds = [.. rule.Kinds], CategoryIds = [.. rule.CategoryIds], AreaIds = [.. rule.AreaIds],
                 Channels = [.. rule.Channels], Keywords = string.Join("\n", rule.Keywords), DepartmentId = rule.DepartmentId,
                 Priority = rule.Priority, CatchAll = !rule.HasConditions,
             };
@@ -40,7 +40,7 @@ public sealed class EditModel(IMediator mediator, OrganisationCache organisation
         await LoadAsync(cancellationToken);
         this.EnsureValid([]);
         var fields = new RoutingRuleFields(Input.Name ?? "", Input.Kinds, Input.CategoryIds, Input.AreaIds, Input.Channels,
-            RoutingRule.ParseKeywords(Input.Keywords), Input.DepartmentId ?? Guid.Empty, Input.Priority, Input.CatchAll);
+            RoutingRule.ParseKeywords(Input.Keywords), Input.DepartmentId ?? Guid.Empty, Input.Priority, Input.CatchAll, Input.NameEn);
         if (Id is { } id)
         {
             await mediator.Send(new UpdateRoutingRule(id, fields), cancellationToken);
@@ -64,6 +64,7 @@ public sealed class EditModel(IMediator mediator, OrganisationCache organisation
     public sealed class RuleInput
     {
         public string? Name { get; set; }
+        public string? NameEn { get; set; }
         public List<CaseKind> Kinds { get; set; } = [];
         public List<Guid> CategoryIds { get; set; } = [];
         public List<Guid> AreaIds { get; set; } = [];
