@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,12 +23,20 @@ public static class BadInput
         // Signing in on the login page makes the cookie handler copy ?ReturnUrl= into the Location header as it
         // came; one with Chinese in it cannot be sent. The same rule as every other redirect target (the page
         // sets its own redirect afterwards anyway).
+        // Sending someone to sign in (or to the 403 page) carries the page they asked for as ?ReturnUrl=; for
+        // an absurdly long address that header would exceed what clients read (64 KB): then the page is dropped.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
+        {
             options.Events.OnRedirectToReturnUrl = context =>
             {
                 context.Response.Headers.Location = LocalUrl.OrHome(context.RedirectUri);
                 return Task.CompletedTask;
-            });
+            };
+            var toLogin = options.Events.OnRedirectToLogin;
+            var toAccessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToLogin = context => toLogin(WithoutLongReturnUrl(context));
+            options.Events.OnRedirectToAccessDenied = context => toAccessDenied(WithoutLongReturnUrl(context));
+        });
         return services.Configure<MvcOptions>(options =>
         {
             // jQuery's nested keys (a[b]) are used by no form here, and their parser throws on a key like "a[":
@@ -37,6 +46,13 @@ public static class BadInput
             options.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
             options.Filters.Add<BindingFailurePageFilter>();
         });
+    }
+
+    private static RedirectContext<CookieAuthenticationOptions> WithoutLongReturnUrl(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (context.RedirectUri.Length > LocalUrl.MaxLength && context.RedirectUri.IndexOf('?') is var query and > 0)
+            context.RedirectUri = context.RedirectUri[..query];
+        return context;
     }
 
     /// <summary>The error page for exceptions and for every 4xx/5xx without a body. Replaces UseExceptionHandler + UseStatusCodePages.</summary>

@@ -73,7 +73,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 
     /// <summary>The page asked for (only on this site), else the person's own work (<see cref="RoleLanding"/>).</summary>
     private async Task<string> AfterSignInAsync(User user) =>
-        Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : RoleLanding.For(await users.GetRolesAsync(user));
+        Url.IsLocalUrl(ReturnUrl) ? LocalUrl.OrHome(ReturnUrl) : RoleLanding.For(await users.GetRolesAsync(user));
 
     /// <summary>The one answer for a wrong password and an unknown address (the guess stays counted).</summary>
     private static DomainRuleException Invalid() => new("Account.Login.Invalid");
