@@ -16,9 +16,10 @@ public sealed class Open311Details
     private Open311Details() { }
 
     public Open311Details(Guid caseId, double? latitude, double? longitude, string? addressString, string? addressId,
-        string? deviceId, string? accountId, string? mediaUrl)
+        string? deviceId, string? accountId, string? mediaUrl, Guid? filedByApiKeyId)
     {
         CaseId = caseId;
+        FiledByApiKeyId = filedByApiKeyId;
         Latitude = latitude;
         Longitude = longitude;
         AddressString = addressString;
@@ -30,6 +31,11 @@ public sealed class Open311Details
     }
 
     public Guid CaseId { get; private set; }
+    /// <summary>
+    /// The key of the client that filed the request: only that client may post citizen updates to it
+    /// (another client's request id is as unknown to it as a made-up one).
+    /// </summary>
+    public Guid? FiledByApiKeyId { get; private set; }
     public double? Latitude { get; private set; }
     public double? Longitude { get; private set; }
     public string? AddressString { get; private set; }

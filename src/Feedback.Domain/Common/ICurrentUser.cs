@@ -8,6 +8,8 @@ public interface ICurrentUser
     /// <summary>The department a Staff member or DepartmentHead belongs to.</summary>
     Guid? DepartmentId { get; }
     bool IsInRole(string role);
+    /// <summary>The partner API key the request came with (null for people and the system).</summary>
+    Guid? ApiKeyId => null;
     bool IsAuthenticated => UserId is not null;
     bool IsStaffOf(Guid? departmentId) =>
         departmentId is not null && DepartmentId == departmentId && (IsInRole(Roles.Staff) || IsInRole(Roles.DepartmentHead));

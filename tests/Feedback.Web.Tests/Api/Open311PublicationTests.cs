@@ -179,6 +179,27 @@ public sealed class Open311PublicationTests(ApiAppFixture fixture)
         await Open311ContractTests.AssertErrorAsync(unknown, HttpStatusCode.NotFound, format);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("xml")]
+    public async Task PostServiceRequestUpdate_ToAnotherClientsRequest_Is404_AndAddsNothing(string format)
+    {
+        var filer = await _app.CreateKeyAsync(name: "Client that filed");
+        var other = await _app.CreateKeyAsync(name: "Another client");
+        var id = await _app.CreateClient().FileOpen311Async(filer);
+        var caseId = await _app.DbAsync(db => db.Cases.Where(c => c.TrackingNumber == id).Select(c => c.Id).SingleAsync());
+        var before = await _app.DbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == caseId));
+
+        var response = await _app.CreateClient().PostAsync($"/open311/v2/servicerequestupdates.{format}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = other, ["service_request_id"] = id, ["description"] = "不是我提交的，也想留言",
+        }));
+
+        // Another client's request id is as unknown to this key as a made-up one: the same 404, nothing written.
+        await Open311ContractTests.AssertErrorAsync(response, HttpStatusCode.NotFound, format);
+        Assert.Equal(before, await _app.DbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == caseId)));
+    }
+
     [Fact]
     public async Task LocationAndMedia_AreShownOnTheStaffCasePage_AndInTheHotlineApi()
     {

@@ -8,7 +8,7 @@ namespace Feedback.Domain.Api.Commands;
 
 /// <summary>
 /// Open311 <c>POST servicerequestupdates</c> as FixMyStreet sends it: the citizen's update on a request the
-/// client filed, appended to the case as the submitter's message (the answer, when a question waits), with
+/// client filed (only that client's key may), appended to the case as the submitter's message (the answer, when a question waits), with
 /// its photos checked like any upload. <see cref="Status"/> is the client's view (OPEN / CLOSED / FIXED …)
 /// and is recorded in the message, never applied: only the customer's confirmation closes a case.
 /// </summary>
@@ -40,13 +40,14 @@ public sealed record PostOpen311Update(
     }
 }
 
-public sealed class PostOpen311UpdateHandler(FeedbackDbContext db, IAttachmentStore store, TimeProvider clock)
+public sealed class PostOpen311UpdateHandler(FeedbackDbContext db, IAttachmentStore store, TimeProvider clock, ICurrentUser user)
     : ICommandHandler<PostOpen311Update, Guid>
 {
     public async ValueTask<Guid> Handle(PostOpen311Update command, CancellationToken cancellationToken)
     {
         var trackingNumber = command.ServiceRequestId!.Trim().ToUpperInvariant();
         var caseId = await db.Open311Details.AsNoTracking()
+            .Where(d => d.FiledByApiKeyId == user.ApiKeyId)
             .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { c.Id, c.TrackingNumber, c.Kind })
             .Where(x => x.TrackingNumber == trackingNumber && x.Kind != CaseKind.Report)
             .Select(x => (Guid?)x.Id)

@@ -79,7 +79,7 @@ public sealed record SubmitOpen311Request(
 /// <param name="ServiceNotice">What the client may show the person: when to expect an answer.</param>
 public sealed record Open311Receipt(string ServiceRequestId, string Token, string? AccountId, DateTimeOffset? ExpectedAt);
 
-public sealed class SubmitOpen311RequestHandler(FeedbackDbContext db, OrganisationCache organisation, IMediator mediator)
+public sealed class SubmitOpen311RequestHandler(FeedbackDbContext db, OrganisationCache organisation, IMediator mediator, ICurrentUser user)
     : ICommandHandler<SubmitOpen311Request, Open311Receipt>
 {
     public async ValueTask<Open311Receipt> Handle(SubmitOpen311Request command, CancellationToken cancellationToken)
@@ -107,7 +107,7 @@ public sealed class SubmitOpen311RequestHandler(FeedbackDbContext db, Organisati
             command.Photos ?? []), cancellationToken);
 
         var details = new Open311Details(receipt.CaseId, command.Latitude, command.Longitude, Clean(command.AddressString), Clean(command.AddressId),
-            Clean(command.DeviceId), Clean(command.AccountId), Clean(command.MediaUrl));
+            Clean(command.DeviceId), Clean(command.AccountId), Clean(command.MediaUrl), user.ApiKeyId);
         db.Open311Details.Add(details);
         return new Open311Receipt(receipt.TrackingNumber, details.Token, details.AccountId, receipt.ResolveBy);
     }

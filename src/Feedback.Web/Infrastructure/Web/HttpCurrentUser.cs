@@ -19,4 +19,6 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public Guid? DepartmentId => Guid.TryParse(Principal?.FindFirstValue(DepartmentClaim), out var id) ? id : null;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    public Guid? ApiKeyId => Guid.TryParse(Principal?.FindFirstValue(Api.Keys.ApiKeyFilter.KeyIdClaim), out var id) ? id : null;
 }
