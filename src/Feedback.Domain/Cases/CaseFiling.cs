@@ -38,6 +38,13 @@ public static class CaseFiling
         return (@case, pin);
     }
 
+    /// <summary>
+    /// The case an earlier sending of the same form filed (its <see cref="SubmissionKey"/>), if any: a form sent
+    /// twice files once. No time limit: a key found always means the same form, however late it comes back.
+    /// </summary>
+    public static async Task<Case?> FiledWithKeyAsync(FeedbackDbContext db, string? submissionKey, CancellationToken cancellationToken) =>
+        submissionKey is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.SubmissionKey == submissionKey, cancellationToken);
+
     private static async Task<string> NewTrackingNumberAsync(FeedbackDbContext db, DateTime localNow, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)

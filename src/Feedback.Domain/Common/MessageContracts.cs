@@ -13,6 +13,14 @@ public interface IAuthorizedMessage : IMessage
     bool IsAuthorizedFor(ICurrentUser user);
 }
 
+/// <summary>
+/// A command whose handler first looks for what an earlier sending of the same command stored (an idempotency
+/// key) and answers with that. When its save collides with a unique index — the same command committed meanwhile
+/// by another request or instance — the unit of work discards its changes and runs the handler once more, which
+/// then finds the other one's result instead of failing.
+/// </summary>
+public interface IIdempotentCommand : IBaseCommand;
+
 /// <summary>A message that checks its own fields; failures become a 400 or form errors, never a 500.</summary>
 public interface IValidate : IMessage
 {

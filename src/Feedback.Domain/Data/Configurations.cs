@@ -18,6 +18,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(c => c.DomainEvents);
         b.Property(c => c.TrackingNumber).HasMaxLength(16);
         b.HasIndex(c => c.TrackingNumber).IsUnique();
+        b.Property(c => c.SubmissionKey).HasMaxLength(SubmissionKey.MaxLength);
+        // Only keyed filings are indexed: the index stays small and costs un-keyed inserts nothing.
+        b.HasIndex(c => c.SubmissionKey).IsUnique().HasFilter("SubmissionKey IS NOT NULL");
         b.Property(c => c.AccessPinHash).HasMaxLength(64);
         b.Property(c => c.Subject).HasMaxLength(Case.SubjectMaxLength);
         b.Property(c => c.Description).HasMaxLength(Case.DescriptionMaxLength);

@@ -28,7 +28,8 @@ public sealed record SubmitCase(
     string Culture,
     IReadOnlyList<UploadedFile> Attachments,
     Guid? AccusedDepartmentId = null,
-    Guid? ServicePointId = null) : ICommand<CaseReceipt>, IAuthorizedMessage, IValidate
+    Guid? ServicePointId = null,
+    string? SubmissionKey = null) : ICommand<CaseReceipt>, IAuthorizedMessage, IValidate, IIdempotentCommand
 {
     /// <summary>Channels by which a dispatcher records what reached the service centre.</summary>
     public static readonly IReadOnlySet<Channel> DispatcherChannels = new HashSet<Channel> { Channel.Hotline, Channel.InPerson, Channel.Letter, Channel.Email };
@@ -71,11 +72,17 @@ public sealed record SubmitCase(
             yield return new(nameof(ContactEmail), "Validation.Email");
 
         foreach (var e in AttachmentIntake.Validate(Attachments, nameof(Attachments))) yield return e;
+        // No key (an old form, a client that sends none) files as before; a key that is not one is refused.
+        if (SubmissionKey is not null && !Cases.SubmissionKey.IsWellFormed(SubmissionKey))
+            yield return new(nameof(SubmissionKey), "Case.SubmissionKeyInvalid");
     }
 }
 
-/// <summary>What the submitter is shown (and emailed): the PIN exists in plain text only here.</summary>
-public sealed record CaseReceipt(Guid CaseId, string TrackingNumber, string AccessPin, DateTimeOffset? ContactBy, DateTimeOffset? ResolveBy);
+/// <summary>
+/// What the submitter is shown (and emailed): the PIN exists in plain text only here. <see cref="AlreadyFiled"/>:
+/// the same form was sent before and filed this case then; the PIN (stored only as a hash) is empty.
+/// </summary>
+public sealed record CaseReceipt(Guid CaseId, string TrackingNumber, string AccessPin, DateTimeOffset? ContactBy, DateTimeOffset? ResolveBy, bool AlreadyFiled = false);
 
 public sealed class SubmitCaseHandler(
     FeedbackDbContext db,
@@ -87,6 +94,12 @@ public sealed class SubmitCaseHandler(
 {
     public async ValueTask<CaseReceipt> Handle(SubmitCase command, CancellationToken cancellationToken)
     {
+        // First, before anything that may have changed since (a category closed): the same form sent again
+        // answers with the case it filed. A second sending that races the first is settled by the unique index
+        // and the unit of work's one retry (IIdempotentCommand), which arrives here again.
+        if (await CaseFiling.FiledWithKeyAsync(db, command.SubmissionKey, cancellationToken) is { } earlier)
+            return new CaseReceipt(earlier.Id, earlier.TrackingNumber, "", earlier.ContactBy, earlier.ResolveBy, AlreadyFiled: true);
+
         var org = await organisation.GetAsync(cancellationToken);
         var errors = new List<ValidationError>();
         if (org.Category(command.CategoryId) is not { IsActive: true }) errors.Add(new(nameof(command.CategoryId), "Validation.Invalid"));
@@ -117,6 +130,7 @@ public sealed class SubmitCaseHandler(
 
         var (@case, pin) = await CaseFiling.FileAsync(db, org, calendars, details, now, cancellationToken);
         @case.AboutServicePoint(command.ServicePointId);
+        @case.FiledWithKey(command.SubmissionKey);
         var submitter = CaseAccess.For(user, null, @case.SubmitterUserId, provedByPin: true);
         await AttachmentIntake.AttachAsync(attachments, db, @case, files, submitter, now, cancellationToken);
         return new CaseReceipt(@case.Id, @case.TrackingNumber, pin, @case.ContactBy, @case.ResolveBy);

@@ -20,23 +20,38 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(FeedbackDbContext db
         db.UnitOfWorkDepth++;
         try
         {
-            var response = await next(message, cancellationToken);
-            db.MoveDomainEventsToOutbox(clock.GetUtcNow());
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                return await HandleAndSaveAsync(message, next, cancellationToken);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (message is IIdempotentCommand && UniqueViolation.Explains(ex))
             {
-                // A full disk is not a bug: the edge tells the person that nothing was saved (the transaction rolled back).
-                StorageFull.ThrowIfFull(ex);
-                throw;
+                // The same command was committed meanwhile (a double click, another instance): nothing of ours was
+                // stored, so forget it and run the handler again, which now finds the other one's result. Once only.
+                db.ChangeTracker.Clear();
+                return await HandleAndSaveAsync(message, next, cancellationToken);
             }
-            return response;
         }
         finally
         {
             db.UnitOfWorkDepth--;
         }
+    }
+
+    private async ValueTask<TResponse> HandleAndSaveAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var response = await next(message, cancellationToken);
+        db.MoveDomainEventsToOutbox(clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // A full disk is not a bug: the edge tells the person that nothing was saved (the transaction rolled back).
+            StorageFull.ThrowIfFull(ex);
+            throw;
+        }
+        return response;
     }
 }

@@ -358,6 +358,10 @@ namespace Feedback.Domain.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -416,6 +420,10 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasIndex("NextEscalationAt");
 
                     b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("SubmissionKey IS NOT NULL");
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();

@@ -41,6 +41,8 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
         /// <summary>The caller's language: their emails are written in it.</summary>
         public string? Culture { get; set; }
         public List<IFormFile> Attachments { get; set; } = [];
+        /// <summary>Rendered with the form (<see cref="Domain.Cases.SubmissionKey"/>): the same form sent twice files one case.</summary>
+        public string? SubmissionKey { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -65,11 +67,21 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
             Input.ContactName, Input.ContactPhone, Input.ContactEmail, Input.ContactAddress, Input.CustomerNumber,
             Input.Culture ?? CultureInfo.CurrentUICulture.Name,
             Input.Attachments.Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList(),
-            Input.Kind == CaseKind.Report ? Input.AccusedDepartmentId : null), cancellationToken);
+            Input.Kind == CaseKind.Report ? Input.AccusedDepartmentId : null, SubmissionKey: Input.SubmissionKey), cancellationToken);
 
-        TempData[CaseModel.ReceiptNumberKey] = receipt.TrackingNumber;
-        TempData[CaseModel.ReceiptPinKey] = receipt.AccessPin;
-        TempData[CaseModel.FlashKey] = "Staff.File.Done";
+        // The form sent again: the first answer's number and PIN, if still waiting unseen in TempData (a double
+        // click cut off its redirect), stay to be shown; otherwise the case page says it was filed before.
+        if (receipt.AlreadyFiled)
+        {
+            if (!Equals(TempData.Peek(CaseModel.ReceiptNumberKey), receipt.TrackingNumber))
+                TempData[CaseModel.FlashKey] = "Staff.File.AlreadyFiled";
+        }
+        else
+        {
+            TempData[CaseModel.ReceiptNumberKey] = receipt.TrackingNumber;
+            TempData[CaseModel.ReceiptPinKey] = receipt.AccessPin;
+            TempData[CaseModel.FlashKey] = "Staff.File.Done";
+        }
         return Redirect($"/Staff/Case/{receipt.CaseId}");
     }
 }

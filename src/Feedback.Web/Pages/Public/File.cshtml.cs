@@ -58,10 +58,14 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
             Input.Kind, Channel.Web, Input.CategoryId ?? Guid.Empty, Input.ServiceAreaId ?? Guid.Empty,
             Input.Subject ?? "", Input.Description ?? "", Input.IsAnonymous,
             Input.ContactName, Input.ContactPhone, Input.ContactEmail, Input.ContactAddress, Input.CustomerNumber,
-            Culture, Input.Attachments.ToUploadedFiles(), Input.AccusedDepartmentId, Input.ServicePointId), cancellationToken);
+            Culture, Input.Attachments.ToUploadedFiles(), Input.AccusedDepartmentId, Input.ServicePointId, Input.SubmissionKey), cancellationToken);
 
-        TempData[ReceiptModel.TempDataKey] = JsonSerializer.Serialize(new FiledReceipt(
-            receipt.TrackingNumber, receipt.AccessPin, receipt.ContactBy, receipt.ResolveBy, !string.IsNullOrWhiteSpace(Input.ContactEmail)));
+        // The form sent again: if the first answer's receipt (with the PIN) is still waiting in this browser's
+        // TempData, unseen (a double click cut off the redirect), leave it there to be shown; otherwise the
+        // receipt says it was filed before, without a PIN.
+        if (!receipt.AlreadyFiled || !ReceiptModel.IsWaiting(TempData, receipt.TrackingNumber))
+            TempData[ReceiptModel.TempDataKey] = JsonSerializer.Serialize(new FiledReceipt(
+                receipt.TrackingNumber, receipt.AccessPin, receipt.ContactBy, receipt.ResolveBy, !string.IsNullOrWhiteSpace(Input.ContactEmail), receipt.AlreadyFiled));
         return RedirectToPage("/Public/Receipt");
     }
 
@@ -83,8 +87,13 @@ public sealed class FileModel(IMediator mediator, OrganisationCache organisation
         public string? ContactAddress { get; set; }
         public string? CustomerNumber { get; set; }
         public List<IFormFile> Attachments { get; set; } = [];
+        /// <summary>Rendered with the form (<see cref="Domain.Cases.SubmissionKey"/>): the same form sent twice files one case.</summary>
+        public string? SubmissionKey { get; set; }
     }
 }
 
-/// <summary>What the receipt page shows once. Kept in TempData between the POST and the redirect.</summary>
-public sealed record FiledReceipt(string TrackingNumber, string AccessPin, DateTimeOffset? ContactBy, DateTimeOffset? ResolveBy, bool EmailSent);
+/// <summary>
+/// What the receipt page shows once. Kept in TempData between the POST and the redirect. <see cref="AlreadyFiled"/>:
+/// the same form had been sent before; the PIN is empty (it was shown with the first answer).
+/// </summary>
+public sealed record FiledReceipt(string TrackingNumber, string AccessPin, DateTimeOffset? ContactBy, DateTimeOffset? ResolveBy, bool EmailSent, bool AlreadyFiled = false);
