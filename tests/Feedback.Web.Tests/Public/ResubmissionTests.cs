@@ -43,6 +43,20 @@ public sealed partial class ResubmissionTests(FeedbackAppFixture fixture)
     }
 
     [Fact]
+    public async Task SentAgainBeforeTheFirstReceiptWasShown_TheReceiptStillShowsThePinOnce()
+    {
+        var client = app.CreateBrowserClient();
+        var form = await ValidFormAsync(app, ("Input.SubmissionKey", SubmissionKey.New()));
+
+        // A double click: the first answer's redirect is never followed, but its receipt cookie was kept.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFileFormAsync(client, form)).StatusCode);
+        var (number, pin) = await FileAsync(app, client, form);
+
+        Assert.True((await LoadCaseAsync(app, number)).HasPin(pin), "the PIN shown is the case's");
+        Assert.DoesNotContain(pin, await client.GetHtmlAsync("/Public/Receipt"));
+    }
+
+    [Fact]
     public async Task TheSameFormSentManyTimesAtOnce_FilesOneCase_AndEveryAnswerIsTheReceipt()
     {
         var client = app.CreateBrowserClient();
