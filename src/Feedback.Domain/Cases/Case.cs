@@ -251,13 +251,20 @@ public sealed partial class Case : Entity
         if (!by.Is(Actor.Submitter))
             throw new ForbiddenException();
         if (!IsOpen)
-            throw new DomainRuleException("Case.IsClosed");
+            throw new DomainRuleException("Case.ClosedToMessages");
+        CaseEvent entry;
         if (Status == CaseStatus.AwaitingInfo)
         {
             ProvideInformation(text, by, now);
-            return _events[^1];
+            entry = _events[^1];
         }
-        return Append(CaseEventType.SubmitterMessage, new CaseActor(by.UserId, by.Name, Actor.Submitter), now, text, isPublic: true);
+        else
+        {
+            entry = Append(CaseEventType.SubmitterMessage, new CaseActor(by.UserId, by.Name, Actor.Submitter), now, text, isPublic: true);
+        }
+        // Whoever handles the case hears of it, whichever door the message came through (web, Open311).
+        Raise(new SubmitterMessageAdded(Id, entry.Id));
+        return entry;
     }
 
     public CaseAttachment AddAttachment(string fileName, string contentType, long sizeBytes, string storageKey, CaseParticipant by, DateTimeOffset now)
