@@ -84,6 +84,7 @@ public static class EmailTemplates
         [DeadlineOverdue] = DeadlineValues,
         [DeadlineEscalated] = DeadlineValues,
         [MeasureOverdue] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Measure", "DueOn", "CaseUrl" },
+        [CustomerMessage] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Message", "CaseUrl" },
         [OutcomeApprovalRequested] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Drafter", "InboxUrl", "CaseUrl" },
         [OutcomeReturned] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Head", "Reason", "CaseUrl" },
         [OutcomeApproved] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Head", "OutcomeUrl", "CaseUrl" },
