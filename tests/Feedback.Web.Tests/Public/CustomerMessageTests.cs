@@ -168,6 +168,24 @@ public sealed class CustomerMessageTests(CustomerMessageFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task AnsweringTheQuestionWithItsOwnForm_AlsoTellsTheAssignee()
+    {
+        var receipt = await FileAsync("留言测试：补充信息表单");
+        await _app.SendAsync(Staff, new RequestInformation(receipt.CaseId, "请提供户号。"));
+        var customer = await SignedInAsync(Customer);
+        var page = $"/Customer/Case/{receipt.TrackingNumber}";
+        Assert.DoesNotContain("handler=Message", await customer.GetHtmlAsync(page));
+
+        var response = await customer.PostMultipartAsync(page, Forms.Fields(("Input.Answer", "户号 0087654321。")), [],
+            $"{page}?handler=ProvideInformation");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(CaseStatus.InProgress, (await CaseAsync(receipt.CaseId)).Status);
+        await DeliverAsync();
+        Assert.Single(_smtp.To(Staff), m => (m.Subject ?? "").Contains(receipt.TrackingNumber) && (m.TextBody ?? "").Contains("户号 0087654321。"));
+    }
+
+    [Fact]
     public async Task AClosedCase_RefusesMessagesWithALocalisedReason_AndShowsHowToGoOnInsteadOfTheForm()
     {
         var receipt = await FileAsync("留言测试：已办结");
