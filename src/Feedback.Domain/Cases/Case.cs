@@ -169,8 +169,14 @@ public sealed partial class Case : Entity
         FirstContactedAt ??= now;
     }
 
-    public void ProvideInformation(string answer, CaseParticipant by, DateTimeOffset now) =>
+    public void ProvideInformation(string answer, CaseParticipant by, DateTimeOffset now)
+    {
         Apply(CaseAction.ProvideInfo, by, now, answer, isPublic: true);
+        // The submitter's own answer is a message for whoever handles the case; staff recording an answer
+        // given by phone (RecordInformation) are that person already.
+        if (_events[^1].ActorCapacity == Actor.Submitter)
+            Raise(new SubmitterMessageAdded(Id, _events[^1].Id));
+    }
 
     public void Resolve(string summary, CaseParticipant by, DateTimeOffset now)
     {
@@ -251,13 +257,16 @@ public sealed partial class Case : Entity
         if (!by.Is(Actor.Submitter))
             throw new ForbiddenException();
         if (!IsOpen)
-            throw new DomainRuleException("Case.IsClosed");
+            throw new DomainRuleException("Case.ClosedToMessages");
         if (Status == CaseStatus.AwaitingInfo)
         {
             ProvideInformation(text, by, now);
             return _events[^1];
         }
-        return Append(CaseEventType.SubmitterMessage, new CaseActor(by.UserId, by.Name, Actor.Submitter), now, text, isPublic: true);
+        var entry = Append(CaseEventType.SubmitterMessage, new CaseActor(by.UserId, by.Name, Actor.Submitter), now, text, isPublic: true);
+        // Whoever handles the case hears of it, whichever door the message came through (web, Open311).
+        Raise(new SubmitterMessageAdded(Id, entry.Id));
+        return entry;
     }
 
     public CaseAttachment AddAttachment(string fileName, string contentType, long sizeBytes, string storageKey, CaseParticipant by, DateTimeOffset now)

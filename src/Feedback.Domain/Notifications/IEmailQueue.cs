@@ -52,6 +52,9 @@ public static class EmailTemplates
     /// <summary>TrackingNumber, Subject, Decision, Reason, TrackUrl, Name — to the submitter of a suggestion.</summary>
     public const string SuggestionDecision = "suggestion-decision";
 
+    /// <summary>Name, TrackingNumber, Subject, Message, CaseUrl — to the assignee (else the department's heads): the submitter wrote to the case.</summary>
+    public const string CustomerMessage = "customer-message";
+
     /// <summary>Name, TrackingNumber, Title, Drafter, InboxUrl, CaseUrl — to the department head(s): a public notice waits for approval.</summary>
     public const string OutcomeApprovalRequested = "outcome-approval-requested";
     /// <summary>Name, TrackingNumber, Title, Head, Reason, CaseUrl — to the notice's writers: the head sent it back.</summary>
@@ -81,6 +84,7 @@ public static class EmailTemplates
         [DeadlineOverdue] = DeadlineValues,
         [DeadlineEscalated] = DeadlineValues,
         [MeasureOverdue] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Measure", "DueOn", "CaseUrl" },
+        [CustomerMessage] = new HashSet<string> { "Name", "TrackingNumber", "Subject", "Message", "CaseUrl" },
         [OutcomeApprovalRequested] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Drafter", "InboxUrl", "CaseUrl" },
         [OutcomeReturned] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Head", "Reason", "CaseUrl" },
         [OutcomeApproved] = new HashSet<string> { "Name", "TrackingNumber", "Title", "Head", "OutcomeUrl", "CaseUrl" },

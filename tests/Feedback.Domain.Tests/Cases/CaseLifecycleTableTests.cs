@@ -42,8 +42,14 @@ public class CaseLifecycleTableTests
             Assert.Equal(status, entry.FromStatus);
             Assert.Equal(transition.To, entry.ToStatus);
             Assert.Equal(actor, entry.ActorCapacity);
-            var raised = Assert.IsType<CaseStatusChanged>(Assert.Single(@case.DomainEvents));
+            var raised = Assert.Single(@case.DomainEvents.OfType<CaseStatusChanged>());
             Assert.Equal(new CaseStatusChanged(@case.Id, entry.Id, action, status, transition.To), raised);
+            // The submitter's own answer is also a message for whoever handles the case; nothing else is raised.
+            var others = @case.DomainEvents.Where(e => e is not CaseStatusChanged).ToList();
+            if (action == CaseAction.ProvideInfo && actor == Actor.Submitter)
+                Assert.Equal(new SubmitterMessageAdded(@case.Id, entry.Id), Assert.Single(others));
+            else
+                Assert.Empty(others);
         }
         else
         {

@@ -108,7 +108,7 @@ public sealed class OutcomeFigureTests : IAsyncLifetime
     {
         Assert.Equal(2, (await _world.CountAsync(April, Later)).SuggestionsAdopted);
         Assert.Equal(0, (await _world.CountAsync(March, Later)).SuggestionsAdopted);
-        Assert.Equal([_s1.Id, _s4.Id], (await _world.CasesBehindAsync(KpiMeasure.SuggestionsAdopted, April, Later)).Order());
+        Assert.Equal(new[] { _s1.Id, _s4.Id }.Order(), (await _world.CasesBehindAsync(KpiMeasure.SuggestionsAdopted, April, Later)).Order());
     }
 
     [Fact]

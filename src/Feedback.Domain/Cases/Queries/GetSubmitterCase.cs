@@ -41,6 +41,8 @@ public sealed record SubmitterCaseView(
     bool NeedsVerification = false)
 {
     public bool Allows(CaseAction action) => AvailableActions.Contains(action);
+    /// <summary>Not closed or rejected: the submitter may still write to it (AddCustomerMessage).</summary>
+    public bool IsOpen => CaseTransitions.IsOpen(Status);
     public int AttachmentsLeft => Math.Max(0, Case.MaxAttachments - Attachments.Count);
 }
 

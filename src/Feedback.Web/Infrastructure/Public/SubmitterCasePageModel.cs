@@ -9,15 +9,19 @@ using Feedback.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Feedback.Web.Infrastructure.Public;
 
 /// <summary>
-/// A case as its submitter sees it, with what they may do now (answer a request for information, confirm
-/// or reject the resolution). Shared by the tracking page (proof: the PIN cookie) and "my cases" (proof: the
+/// A case as its submitter sees it, with what they may do now (write a message, answer a request for
+/// information, confirm or reject the resolution). Shared by the tracking page (proof: the PIN cookie) and "my cases" (proof: the
 /// signed-in owner); the view is Pages/Shared/_SubmitterCase.cshtml. Every action sends the proof again
 /// and the domain checks it.
 /// </summary>
+// Writing to a case (a message with files, the verdicts) counts against the tracking budget per client address;
+// showing the page is free (RateLimits).
+[EnableRateLimiting(RateLimits.Tracking)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [RequestSizeLimit(UploadLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.MaxRequestBytes)]
@@ -54,6 +58,10 @@ public abstract class SubmitterCasePageModel(IMediator mediator, OrganisationCac
         ActAsync(trackingNumber, view => new ProvideInformation(view.Id, Proof, Input.Answer ?? "", Input.Attachments.ToUploadedFiles()),
             "Public.Case.InformationSent", cancellationToken);
 
+    public Task<IActionResult> OnPostMessageAsync(string trackingNumber, CancellationToken cancellationToken) =>
+        ActAsync(trackingNumber, view => new AddCustomerMessage(view.Id, Proof, Input.Message ?? "", Input.Attachments.ToUploadedFiles()),
+            "Public.Case.MessageSent", cancellationToken);
+
     public Task<IActionResult> OnPostConfirmAsync(string trackingNumber, CancellationToken cancellationToken) =>
         ActAsync(trackingNumber, view => new ConfirmResolution(view.Id, Proof, Input.Comment), "Public.Case.Confirmed", cancellationToken);
 
@@ -87,10 +95,11 @@ public abstract class SubmitterCasePageModel(IMediator mediator, OrganisationCac
         }
     }
 
-    /// <summary>The three small forms of the page; field names match the commands' so errors land next to them.</summary>
+    /// <summary>The small forms of the page; field names match the commands' so errors land next to them.</summary>
     public sealed class CaseActionInput
     {
         public string? Answer { get; set; }
+        public string? Message { get; set; }
         public string? Comment { get; set; }
         public string? Reason { get; set; }
         public List<IFormFile> Attachments { get; set; } = [];
