@@ -35,6 +35,17 @@ internal sealed class ApiRequestLogEntryConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class Open311UpdateReceiptConfiguration : IEntityTypeConfiguration<Open311UpdateReceipt>
+{
+    public void Configure(EntityTypeBuilder<Open311UpdateReceipt> b)
+    {
+        // The key is the rule: one update per client update_id per request (two sendings at once: one wins).
+        b.HasKey(r => new { r.CaseId, r.ClientUpdateId });
+        b.Property(r => r.ClientUpdateId).HasMaxLength(Open311Details.IdMaxLength);
+        b.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class Open311DetailsConfiguration : IEntityTypeConfiguration<Open311Details>
 {
     public void Configure(EntityTypeBuilder<Open311Details> b)

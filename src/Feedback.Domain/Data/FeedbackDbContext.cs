@@ -47,6 +47,7 @@ public class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ApiRequestLogEntry> ApiRequestLog => Set<ApiRequestLogEntry>();
     public DbSet<Open311Details> Open311Details => Set<Open311Details>();
+    public DbSet<Open311UpdateReceipt> Open311UpdateReceipts => Set<Open311UpdateReceipt>();
     public DbSet<CaseRectification> Rectifications => Set<CaseRectification>();
     public DbSet<RectificationMeasure> RectificationMeasures => Set<RectificationMeasure>();
     public DbSet<MeasureEvidence> MeasureEvidence => Set<MeasureEvidence>();

@@ -200,6 +200,35 @@ public sealed class Open311PublicationTests(ApiAppFixture fixture)
         Assert.Equal(before, await _app.DbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == caseId)));
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("xml")]
+    public async Task PostServiceRequestUpdate_SentAgainWithTheSameClientUpdateId_AnswersTheSameUpdate_AndAddsNothing(string format)
+    {
+        var key = await _app.CreateKeyAsync();
+        var id = await _app.CreateClient().FileOpen311Async(key);
+        var caseId = await _app.DbAsync(db => db.Cases.Where(c => c.TrackingNumber == id).Select(c => c.Id).SingleAsync());
+        HttpContent Update(string clientId, string text) => new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_request_id"] = id, ["update_id"] = clientId, ["description"] = text,
+        });
+        async Task<string?> PostAsync(string clientId, string text)
+        {
+            var response = await _app.CreateClient().PostAsync($"/open311/v2/servicerequestupdates.{format}", Update(clientId, text));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await ItemsAsync(response, format)).Single()["update_id"];
+        }
+
+        // FixMyStreet posts again when it did not hear back, and may do so while the first is still being saved.
+        var first = await PostAsync("fms-77", "路灯旁的电表箱门又开了");
+        var again = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync("fms-77", "路灯旁的电表箱门又开了")));
+        var other = await PostAsync("fms-78", "今天有人来看过了");
+
+        Assert.All(again, updateId => Assert.Equal(first, updateId));
+        Assert.NotEqual(first, other);
+        Assert.Equal(2, await _app.DbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == caseId && e.Type == CaseEventType.SubmitterMessage)));
+    }
+
     [Fact]
     public async Task LocationAndMedia_AreShownOnTheStaffCasePage_AndInTheHotlineApi()
     {

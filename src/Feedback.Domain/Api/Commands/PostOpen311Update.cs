@@ -11,6 +11,9 @@ namespace Feedback.Domain.Api.Commands;
 /// client filed (only that client's key may), appended to the case as the submitter's message (the answer, when a question waits), with
 /// its photos checked like any upload. <see cref="Status"/> is the client's view (OPEN / CLOSED / FIXED …)
 /// and is recorded in the message, never applied: only the customer's confirmation closes a case.
+/// The same <see cref="ClientUpdateId"/> on the same request is a retry: it answers the first update's id and
+/// adds nothing (<see cref="Open311UpdateReceipt"/>; two sendings at once meet at its key, and the unit of
+/// work's one retry lands here again and finds the winner's).
 /// </summary>
 public sealed record PostOpen311Update(
     string? ServiceRequestId,
@@ -20,7 +23,7 @@ public sealed record PostOpen311Update(
     string? MediaUrl,
     string? FirstName,
     string? LastName,
-    IReadOnlyList<UploadedFile>? Photos = null) : ICommand<Guid>, IAuthorizedMessage, IValidate
+    IReadOnlyList<UploadedFile>? Photos = null) : ICommand<Guid>, IAuthorizedMessage, IValidate, IIdempotentCommand
 {
     public bool IsAuthorizedFor(ICurrentUser user) => user.IsInRole(Roles.ApiClient);
 
@@ -53,6 +56,13 @@ public sealed class PostOpen311UpdateHandler(FeedbackDbContext db, IAttachmentSt
             .Select(x => (Guid?)x.Id)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Api.Open311.RequestNotFound");
+        var clientUpdateId = command.ClientUpdateId?.Trim();
+        if (!string.IsNullOrEmpty(clientUpdateId)
+            && await db.Open311UpdateReceipts.AsNoTracking()
+                .Where(r => r.CaseId == caseId && r.ClientUpdateId == clientUpdateId)
+                .Select(r => (Guid?)r.EventId)
+                .FirstOrDefaultAsync(cancellationToken) is { } earlier)
+            return earlier;
         var @case = await db.Cases.Include(c => c.Events).Include(c => c.Attachments).SingleAsync(c => c.Id == caseId, cancellationToken);
 
         var photos = command.Photos ?? [];
@@ -68,6 +78,8 @@ public sealed class PostOpen311UpdateHandler(FeedbackDbContext db, IAttachmentSt
         var now = clock.GetUtcNow();
         var entry = @case.AddSubmitterMessage(MessageOf(command), submitter, now);
         await AttachmentIntake.AttachAsync(store, db, @case, files, submitter, now, cancellationToken);
+        if (!string.IsNullOrEmpty(clientUpdateId))
+            db.Open311UpdateReceipts.Add(new Open311UpdateReceipt(caseId, clientUpdateId, entry.Id, now));
         return entry.Id;
     }
 

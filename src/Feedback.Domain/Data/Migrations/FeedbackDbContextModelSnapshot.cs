@@ -145,6 +145,26 @@ namespace Feedback.Domain.Data.Migrations
                     b.ToTable("Open311Details");
                 });
 
+            modelBuilder.Entity("Feedback.Domain.Api.Open311UpdateReceipt", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientUpdateId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "ClientUpdateId");
+
+                    b.ToTable("Open311UpdateReceipts");
+                });
+
             modelBuilder.Entity("Feedback.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1994,6 +2014,15 @@ namespace Feedback.Domain.Data.Migrations
                     b.HasOne("Feedback.Domain.Cases.Case", null)
                         .WithOne()
                         .HasForeignKey("Feedback.Domain.Api.Open311Details", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Feedback.Domain.Api.Open311UpdateReceipt", b =>
+                {
+                    b.HasOne("Feedback.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
