@@ -213,7 +213,12 @@ public sealed class AuditLogTests(AuditAppFixture fixture) : IClassFixture<Audit
         app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
         await app.Writer.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(2));
 
-        var line = await app.DbAsync(db => db.AuditLog.SingleAsync(e => e.Action == AuditAction.AccountUnlock));
-        Assert.Equal(someone.Id.ToString(), line.TargetId);
+        // Read the file itself: once stopped, the app may already have disposed its services.
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(app.DataPath, "feedback.db")};Pooling=False");
+        await db.OpenAsync();
+        await using var read = db.CreateCommand();
+        read.CommandText = "SELECT TargetId FROM AuditLog WHERE Action = $action";
+        read.Parameters.AddWithValue("$action", AuditAction.AccountUnlock.ToString());
+        Assert.Equal(someone.Id.ToString(), await read.ExecuteScalarAsync() as string);
     }
 }
