@@ -32,6 +32,22 @@ public static class AttachmentIntake
         return files;
     }
 
+    /// <summary>
+    /// Files added to an existing case (a message, an answer, a client's update): their content checked, and
+    /// room left on the case for them. Any problem is a <see cref="ValidationException"/> before anything is stored.
+    /// </summary>
+    public static async Task<IReadOnlyList<CheckedUpload>> CheckForCaseAsync(
+        Case @case, IReadOnlyList<UploadedFile>? uploads, string field, CancellationToken cancellationToken)
+    {
+        uploads ??= [];
+        var errors = new List<ValidationError>();
+        var files = await CheckAsync(uploads, field, errors, cancellationToken);
+        if (@case.Attachments.Count + uploads.Count > Case.MaxAttachments)
+            errors.Add(new(field, "Case.TooManyAttachments", Case.MaxAttachments));
+        if (errors.Count > 0) throw new ValidationException(errors);
+        return files;
+    }
+
     /// <summary>The checks every message carrying files makes in its Validate: how many, none empty, none too large.</summary>
     public static IEnumerable<ValidationError> Validate(IReadOnlyList<UploadedFile>? uploads, string field, int maxFiles = UploadLimits.MaxFiles)
     {

@@ -65,12 +65,7 @@ public sealed class PostOpen311UpdateHandler(FeedbackDbContext db, IAttachmentSt
             return earlier;
         var @case = await db.Cases.Include(c => c.Events).Include(c => c.Attachments).SingleAsync(c => c.Id == caseId, cancellationToken);
 
-        var photos = command.Photos ?? [];
-        var errors = new List<ValidationError>();
-        var files = await AttachmentIntake.CheckAsync(photos, "media", errors, cancellationToken);
-        if (@case.Attachments.Count + photos.Count > Case.MaxAttachments)
-            errors.Add(new("media", "Case.TooManyAttachments", Case.MaxAttachments));
-        if (errors.Count > 0) throw new ValidationException(errors);
+        var files = await AttachmentIntake.CheckForCaseAsync(@case, command.Photos, "media", cancellationToken);
 
         // The person who wrote it is the case's submitter, reached through the client that filed it.
         var name = string.Join(' ', new[] { command.FirstName, command.LastName }.Where(n => !string.IsNullOrWhiteSpace(n) && n.Trim() != "-").Select(n => n!.Trim()));

@@ -27,12 +27,7 @@ public sealed class ProvideInformationHandler(FeedbackDbContext db, IAttachmentS
     public async ValueTask<CaseStatus> Handle(ProvideInformation command, CancellationToken cancellationToken)
     {
         var (@case, who) = await db.LoadForSubmitterAsync(command.CaseId, command.Proof, user, cancellationToken);
-        var uploads = command.Attachments ?? [];
-        var errors = new List<ValidationError>();
-        var files = await AttachmentIntake.CheckAsync(uploads, nameof(command.Attachments), errors, cancellationToken);
-        if (@case.Attachments.Count + uploads.Count > Case.MaxAttachments)
-            errors.Add(new(nameof(command.Attachments), "Case.TooManyAttachments", Case.MaxAttachments));
-        if (errors.Count > 0) throw new ValidationException(errors);
+        var files = await AttachmentIntake.CheckForCaseAsync(@case, command.Attachments, nameof(command.Attachments), cancellationToken);
 
         var now = clock.GetUtcNow();
         @case.ProvideInformation(command.Answer.Trim(), who, now);
