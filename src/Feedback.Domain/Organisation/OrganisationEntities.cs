@@ -56,8 +56,13 @@ public sealed class ServiceArea : NamedEntity
 {
     private ServiceArea() { }
 
-    public ServiceArea(string code, string nameZh, string nameEn, int sortOrder = 0)
+    public ServiceArea(string code, string nameZh, string nameEn, int sortOrder = 0, AreaType areaType = AreaType.Urban)
     {
-        Code = code; NameZh = nameZh; NameEn = nameEn; SortOrder = sortOrder;
+        Code = code; NameZh = nameZh; NameEn = nameEn; SortOrder = sortOrder; AreaType = areaType;
     }
+
+    /// <summary>城区 / 农村 / 特殊边远: selects SLA policies and outage commitments.</summary>
+    public AreaType AreaType { get; private set; } = AreaType.Urban;
+
+    public void SetAreaType(AreaType areaType) => AreaType = areaType;
 }

@@ -1,5 +1,6 @@
 using Feedback.Domain.Cases;
 using Feedback.Domain.Common;
+using Feedback.Domain.Organisation;
 using Feedback.Domain.Organisation.Setup;
 using Feedback.Domain.Routing;
 using Feedback.Domain.Sla;
@@ -182,6 +183,23 @@ public class OrganisationSetupTests : IDisposable
         var error = Assert.Single(OrganisationSetup.Validate(folder));
         Assert.Equal(("sla-policies.json", DataFileErrors.InvalidJson), (error.File, error.Code));
         Assert.Equal(line + 1, error.Line); // the reader notices at the next property
+    }
+
+    [Fact]
+    public async Task ServiceAreas_CarryTheirAreaType_AndAnUnknownTypeIsReported()
+    {
+        var setup = OrganisationSetup.Load(ShippedSetup.Folder);
+        Assert.Equal(AreaType.Urban, setup.ServiceAreas.Single(a => a.Code == "bincheng").AreaType);
+        Assert.Equal(AreaType.Rural, setup.ServiceAreas.Single(a => a.Code == "huimin").AreaType);
+        Assert.Equal(AreaType.Remote, setup.ServiceAreas.Single(a => a.Code == "wudi").AreaType);
+        await using (var db = _database.NewContext()) await setup.SeedAsync(db, Now);
+        await using (var check = _database.NewContext())
+            Assert.Equal(AreaType.Remote, (await check.ServiceAreas.SingleAsync(a => a.Code == "wudi")).AreaType);
+
+        var folder = CopyOfShippedSetup();
+        var bad = Edit(folder, "organisation.json", "\"areaType\": \"remote\"", "\"areaType\": \"island\"");
+        Assert.Equal([("organisation.json", bad, DataFileErrors.UnknownValue)],
+            OrganisationSetup.Validate(folder).Select(e => (e.File, e.Line, e.Code)));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class OrganisationSetup
         var addedDepartments = AddMissing(db, departments, Departments, d => d.Code,
             d => new Department(d.Code, d.NameZh, d.NameEn, d.IsIntegrityOffice && !hasIntegrityOffice, d.SortOrder));
         var addedCategories = AddMissing(db, categories, Categories, c => c.Code, c => new Category(c.Code, c.NameZh, c.NameEn, c.SortOrder));
-        var addedAreas = AddMissing(db, areas, ServiceAreas, a => a.Code, a => new ServiceArea(a.Code, a.NameZh, a.NameEn, a.SortOrder));
+        var addedAreas = AddMissing(db, areas, ServiceAreas, a => a.Code, a => new ServiceArea(a.Code, a.NameZh, a.NameEn, a.SortOrder, a.AreaType));
 
         // Rules and policies are an ordered whole that admins edit (rename, reorder, delete): seeding them one by
         // one by name would bring back what an admin deleted or renamed. So only an empty table is filled.

@@ -8,8 +8,8 @@ namespace Feedback.Domain.Organisation.Setup;
 
 public sealed record DepartmentDefinition(string Code, string NameZh, string NameEn, bool IsIntegrityOffice, int SortOrder);
 
-/// <summary>A category or a service area.</summary>
-public sealed record NamedDefinition(string Code, string NameZh, string NameEn, int SortOrder);
+/// <summary>A category or a service area (AreaType matters only for areas).</summary>
+public sealed record NamedDefinition(string Code, string NameZh, string NameEn, int SortOrder, AreaType AreaType = AreaType.Urban);
 
 public sealed record RoutingRuleDefinition(
     string Name,

@@ -85,8 +85,11 @@ internal sealed partial class SetupFileReader
         }
         foreach (var (entry, order) in Entries(read, root, "serviceAreas", required: true))
         {
-            read.OnlyKnown(entry, "code", "nameZh", "nameEn");
-            if (ReadNamed(read, entry, order) is { } named) ServiceAreas.Add(named);
+            read.OnlyKnown(entry, "code", "nameZh", "nameEn", "areaType");
+            // Optional (default urban) so older organisation files still read; an unknown word is an error
+            // (reported by EnumValue, which fails the whole setup).
+            var areaType = EnumValue<AreaType>(read, entry, "areaType");
+            if (ReadNamed(read, entry, order) is { } named) ServiceAreas.Add(named with { AreaType = areaType ?? AreaType.Urban });
         }
         ReportDuplicateCodes(read, root, "departments");
         ReportDuplicateCodes(read, root, "categories");
